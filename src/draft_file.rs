@@ -1,0 +1,444 @@
+//! Draft files: TOML in, a [`Declaration`] out, with every problem located at its line and
+//! column; and back again, written atomically.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::atomic_file::write_atomically;
+use crate::diagnostic::{Diagnostic, Position, read_text_file};
+use crate::model::{Declaration, Header, Numbering, Paragraph, Section, TextRef};
+use crate::numbering::{CalendarDate, DocumentNumber};
+
+/// A draft read from a file, with the line each piece of text stands on, so that checks can
+/// point the drafter at it.
+#[derive(Debug, Clone)]
+pub struct LoadedDraft {
+    /// The declaration itself.
+    pub declaration: Declaration,
+    /// Where each piece of text begins in the file.
+    pub lines: HashMap<TextRef, usize>,
+}
+
+impl LoadedDraft {
+    /// The line on which `text` begins in the file (1 when it is not in the file).
+    pub fn line_of(&self, text: TextRef) -> usize {
+        self.lines.get(&text).copied().unwrap_or(1)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDraft {
+    numbering: Option<Spanned<Numbering>>,
+    #[serde(default)]
+    titles: Vec<Spanned<String>>,
+    opening: Option<Spanned<String>>,
+    chapeau: Option<Spanned<String>>,
+    closing: Option<Spanned<String>>,
+    #[serde(default)]
+    header: RawHeader,
+    #[serde(default)]
+    preamble: Vec<Spanned<RawParagraph>>,
+    #[serde(default)]
+    operative: Vec<Spanned<RawParagraph>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    body: Option<Spanned<String>>,
+    place: Option<Spanned<String>>,
+    date: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
+    number: Option<Spanned<String>>,
+    revision: Option<Spanned<u32>>,
+    classification: Option<Spanned<String>>,
+    #[serde(default)]
+    codes: Vec<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    from: Option<Spanned<String>>,
+    to: Option<Spanned<String>>,
+    subject: Option<Spanned<String>>,
+    cover: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParagraph {
+    id: Spanned<String>,
+    clause: Option<String>,
+    text: Spanned<String>,
+    #[serde(default)]
+    items: Vec<Spanned<String>>,
+}
+
+/// Reads and validates the draft at `path`.
+pub fn load(path: &Path) -> Result<LoadedDraft, Box<Diagnostic>> {
+    let source = read_text_file(path)?;
+    parse(path, &source)
+}
+
+/// Parses and validates draft `source`, naming `path` in any diagnostic.
+pub fn parse(path: &Path, source: &str) -> Result<LoadedDraft, Box<Diagnostic>> {
+    if source.trim().is_empty() {
+        return Err(Box::new(Diagnostic::at_offset(
+            path,
+            source,
+            0,
+            "the draft is empty",
+            "run `chapeau new FILE` to write a draft skeleton to fill in",
+        )));
+    }
+    let raw: RawDraft = toml::from_str(source).map_err(|error| {
+        let offset = error.span().map_or(0, |span| span.start);
+        Box::new(Diagnostic::at_offset(
+            path,
+            source,
+            offset,
+            error.message().trim_end(),
+            help_for_toml_error(error.message()),
+        ))
+    })?;
+    Builder {
+        path,
+        source,
+        lines: HashMap::new(),
+    }
+    .build(raw)
+}
+
+fn help_for_toml_error(message: &str) -> &'static str {
+    if message.contains("unknown field") {
+        "check the spelling of the key: the keys chapeau knows are listed above (see the README, \"The draft file\")"
+    } else if message.contains("missing field") {
+        "add the missing key; every paragraph needs an `id` and a `text`"
+    } else if message.contains("unknown variant") {
+        "use one of the values listed above"
+    } else if message.contains("invalid type") {
+        "give the value the type shown above: text in double quotes, a list in [ ], a number bare"
+    } else {
+        "fix the TOML syntax here: an unclosed quote or bracket is the usual cause"
+    }
+}
+
+struct Builder<'a> {
+    path: &'a Path,
+    source: &'a str,
+    lines: HashMap<TextRef, usize>,
+}
+
+impl Builder<'_> {
+    fn error(&self, offset: usize, message: String, help: &str) -> Box<Diagnostic> {
+        Box::new(Diagnostic::at_offset(
+            self.path,
+            self.source,
+            offset,
+            message,
+            help,
+        ))
+    }
+
+    fn note(&mut self, text: TextRef, offset: usize) {
+        self.lines
+            .insert(text, Position::of_offset(self.source, offset).line);
+    }
+
+    fn text(&mut self, text: TextRef, value: Option<Spanned<String>>) -> String {
+        match value {
+            Some(value) => {
+                self.note(text, value.span().start);
+                value.into_inner()
+            }
+            None => String::new(),
+        }
+    }
+
+    fn build(mut self, raw: RawDraft) -> Result<LoadedDraft, Box<Diagnostic>> {
+        let header = self.header(raw.header)?;
+        let titles = raw
+            .titles
+            .into_iter()
+            .enumerate()
+            .map(|(i, title)| self.text(TextRef::Title(i), Some(title)))
+            .collect();
+        let declaration = Declaration {
+            numbering: raw.numbering.map(Spanned::into_inner).unwrap_or_default(),
+            titles,
+            opening: self.text(TextRef::Opening, raw.opening),
+            chapeau: self.text(TextRef::Chapeau, raw.chapeau),
+            closing: self.text(TextRef::Closing, raw.closing),
+            header,
+            preamble: Vec::new(),
+            operative: Vec::new(),
+        };
+        let mut declaration = declaration;
+        let mut first_use: HashMap<String, usize> = HashMap::new();
+        for (section, raws) in [
+            (Section::Preamble, raw.preamble),
+            (Section::Operative, raw.operative),
+        ] {
+            for (index, raw) in raws.into_iter().enumerate() {
+                let paragraph = self.paragraph(section, index, raw.into_inner(), &mut first_use)?;
+                declaration.paragraphs_mut(section).push(paragraph);
+            }
+        }
+        Ok(LoadedDraft {
+            declaration,
+            lines: self.lines,
+        })
+    }
+
+    fn header(&mut self, raw: RawHeader) -> Result<Header, Box<Diagnostic>> {
+        if let Some(date) = &raw.date
+            && CalendarDate::parse(date.get_ref()).is_none()
+        {
+            return Err(self.error(
+                date.span().start,
+                format!("`{}` is not a date of the form YYYY-MM-DD", date.get_ref()),
+                "write the date as year-month-day, e.g. date = \"2009-02-11\"; it is printed \"11 February 2009\"",
+            ));
+        }
+        if let Some(number) = &raw.number
+            && !number.get_ref().trim().is_empty()
+            && DocumentNumber::parse(number.get_ref()).is_none()
+        {
+            return Err(self.error(
+                number.span().start,
+                format!("`{}` is not a base document number SERIAL/YY", number.get_ref()),
+                "write the base number, e.g. number = \"6093/09\"; revisions are derived: revision = 1 prints \"6093/1/09 REV 1\"",
+            ));
+        }
+        let revision = raw.revision.map_or(0, Spanned::into_inner);
+        let codes = raw
+            .codes
+            .into_iter()
+            .map(|code| self.text(TextRef::Header("codes"), Some(code)))
+            .collect();
+        Ok(Header {
+            body: self.text(TextRef::Header("body"), raw.body),
+            place: self.text(TextRef::Header("place"), raw.place),
+            date: self.text(TextRef::Header("date"), raw.date),
+            language: self.text(TextRef::Header("language"), raw.language),
+            number: self.text(TextRef::Header("number"), raw.number),
+            revision,
+            classification: self.text(TextRef::Header("classification"), raw.classification),
+            codes,
+            kind: self.text(TextRef::Header("kind"), raw.kind),
+            from: self.text(TextRef::Header("from"), raw.from),
+            to: self.text(TextRef::Header("to"), raw.to),
+            subject: self.text(TextRef::Header("subject"), raw.subject),
+            cover: self.text(TextRef::Header("cover"), raw.cover),
+        })
+    }
+
+    fn paragraph(
+        &mut self,
+        section: Section,
+        index: usize,
+        raw: RawParagraph,
+        first_use: &mut HashMap<String, usize>,
+    ) -> Result<Paragraph, Box<Diagnostic>> {
+        let id = raw.id.get_ref().trim();
+        if id.is_empty() {
+            return Err(self.error(
+                raw.id.span().start,
+                format!("a {} paragraph has an empty id", section.name()),
+                "give every paragraph an id, unique in the draft, e.g. id = \"p12\"",
+            ));
+        }
+        if let Some(&first) = first_use.get(id) {
+            let first_line = Position::of_offset(self.source, first).line;
+            return Err(self.error(
+                raw.id.span().start,
+                format!("the paragraph id `{id}` is already used on line {first_line}"),
+                "give this paragraph an id of its own: ids identify paragraphs across revisions",
+            ));
+        }
+        first_use.insert(id.to_string(), raw.id.span().start);
+        if raw.text.get_ref().trim().is_empty() {
+            return Err(self.error(
+                raw.text.span().start,
+                format!("the {} paragraph `{id}` has an empty text", section.name()),
+                "write the paragraph's text, or delete the whole [[...]] table of the paragraph",
+            ));
+        }
+        if let Some(empty) = raw
+            .items
+            .iter()
+            .find(|item| item.get_ref().trim().is_empty())
+        {
+            return Err(self.error(
+                empty.span().start,
+                format!("the paragraph `{id}` has an empty item"),
+                "write the item's text, or remove the empty string from `items`",
+            ));
+        }
+        let id = id.to_string();
+        let text = self.text(TextRef::Paragraph(section, index), Some(raw.text));
+        let items = raw
+            .items
+            .into_iter()
+            .enumerate()
+            .map(|(j, item)| self.text(TextRef::Item(section, index, j), Some(item)))
+            .collect();
+        Ok(Paragraph {
+            id,
+            clause: raw.clause,
+            text,
+            items,
+        })
+    }
+}
+
+/// The TOML text of a declaration, in the layout the README documents.
+pub fn to_toml(declaration: &Declaration) -> String {
+    toml::to_string_pretty(declaration).expect("a declaration is always representable in TOML")
+}
+
+/// Writes `declaration` to `path` atomically.
+pub fn save(path: &Path, declaration: &Declaration) -> anyhow::Result<()> {
+    write_atomically(path, to_toml(declaration).as_bytes())
+}
+
+/// The skeleton `chapeau new` writes: every part present, ready to be filled in.
+pub fn skeleton() -> Declaration {
+    Declaration {
+        numbering: Numbering::Letters,
+        titles: vec!["[TITLE OF THE CONFERENCE]".into(), "DRAFT JOINT DECLARATION".into()],
+        opening: "We, Ministers responsible for [portfolio] from [participants],".into(),
+        chapeau: "To this end the Ministers agree to:".into(),
+        closing: "With regard to the follow-up, we mandate our senior officials to [task].".into(),
+        header: Header {
+            body: "COUNCIL OF THE EUROPEAN UNION".into(),
+            place: "Brussels".into(),
+            language: "en".into(),
+            classification: "LIMITE".into(),
+            kind: "NOTE".into(),
+            from: "the Presidency".into(),
+            to: "delegations".into(),
+            subject: "Ministerial Conference \"[title]\" ([place], [dates])".into(),
+            cover: "Delegations will find attached a draft of the joint declaration to be adopted by the above Ministerial Conference.".into(),
+            ..Default::default()
+        },
+        preamble: vec![Paragraph {
+            id: "p1".into(),
+            clause: None,
+            text: "Gathered in [place] on [date] at the invitation of [host],".into(),
+            items: Vec::new(),
+        }],
+        operative: vec![Paragraph {
+            id: "o1".into(),
+            clause: None,
+            text: "[The first operative paragraph.]".into(),
+            items: Vec::new(),
+        }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(source: &str) -> Result<LoadedDraft, Box<Diagnostic>> {
+        parse(Path::new("draft.toml"), source)
+    }
+
+    const SMALL: &str = r#"numbering = "numbers"
+opening = "We, Ministers,"
+
+[header]
+number = "6093/09"
+revision = 1
+date = "2009-02-11"
+
+[[preamble]]
+id = "aware"
+text = "Aware that migration matters,"
+
+[[operative]]
+id = "act"
+clause = "act-now"
+text = "We agree by:"
+items = ["acting,", "reporting."]
+"#;
+
+    #[test]
+    fn reads_a_draft_and_remembers_lines() {
+        let draft = parse_str(SMALL).unwrap();
+        let d = &draft.declaration;
+        assert_eq!(d.numbering, Numbering::Numbers);
+        assert_eq!(d.header.printed_number(), "6093/1/09 REV 1");
+        assert_eq!(d.operative[0].items, ["acting,", "reporting."]);
+        assert_eq!(d.operative[0].clause.as_deref(), Some("act-now"));
+        assert_eq!(draft.line_of(TextRef::Opening), 2);
+        assert_eq!(draft.line_of(TextRef::Paragraph(Section::Preamble, 0)), 11);
+        assert_eq!(draft.line_of(TextRef::Item(Section::Operative, 0, 1)), 17);
+    }
+
+    #[test]
+    fn saving_and_reading_back_gives_the_same_declaration() {
+        let declaration = parse_str(SMALL).unwrap().declaration;
+        let again = parse_str(&to_toml(&declaration)).unwrap().declaration;
+        assert_eq!(again, declaration);
+        let skeleton = skeleton();
+        assert_eq!(
+            parse_str(&to_toml(&skeleton)).unwrap().declaration,
+            skeleton
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_located() {
+        let error = parse_str("[[preamble]]\nid = \"a\"\ntxt = \"Aware,\"\n").unwrap_err();
+        assert_eq!((error.line, error.column), (3, 1));
+        assert!(
+            error.message.contains("unknown field `txt`"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn an_unknown_section_is_located() {
+        let error =
+            parse_str("opening = \"We,\"\n[[preambel]]\nid = \"a\"\ntext = \"x\"\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("preambel"), "{}", error.message);
+    }
+
+    #[test]
+    fn duplicate_ids_name_the_first_use() {
+        let source =
+            "[[preamble]]\nid = \"a\"\ntext = \"x,\"\n[[operative]]\nid = \"a\"\ntext = \"y.\"\n";
+        let error = parse_str(source).unwrap_err();
+        assert_eq!((error.line, error.column), (5, 6));
+        assert!(
+            error.message.contains("already used on line 2"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn empty_texts_and_bad_numbers_are_refused() {
+        let error = parse_str("[[operative]]\nid = \"a\"\ntext = \"  \"\n").unwrap_err();
+        assert_eq!(error.line, 3);
+        assert!(error.message.contains("empty text"));
+        let error = parse_str("[header]\nnumber = \"6093/1/09 REV 1\"\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.help.contains("revision = 1"));
+        let error = parse_str("[header]\ndate = \"11 February 2009\"\n").unwrap_err();
+        assert!(error.message.contains("YYYY-MM-DD"));
+        assert!(parse_str("\n  \n").unwrap_err().message.contains("empty"));
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let error = parse_str("opening = \"We, Ministers\n").unwrap_err();
+        assert_eq!(error.line, 1);
+        assert!(error.help.contains("TOML syntax"));
+    }
+}

@@ -1,0 +1,244 @@
+//! The one layout of a declaration: an ordered list of blocks (cover lines, titles, labelled
+//! paragraphs, items). Every writer (text, Markdown) renders these blocks and nothing else, so
+//! all exports agree on order, labels and derived numbers.
+
+use crate::model::{Declaration, Paragraph, Section};
+use crate::numbering::{CalendarDate, label};
+
+/// What a block is, which decides how each writer sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A line of the cover note block: the body, place and date, number, marking, codes, kind.
+    Cover,
+    /// A labelled cover note field: "from:", "to:", "No. prev. doc.:", "Subject:".
+    Field,
+    /// The cover text under the cover note.
+    CoverText,
+    /// An upper-case title line.
+    Title,
+    /// The opening: "We, Ministers ...".
+    Opening,
+    /// A preambular paragraph.
+    Preamble,
+    /// The chapeau before the operative part.
+    Chapeau,
+    /// An operative paragraph, with its label.
+    Operative,
+    /// A sub-item of the paragraph before it.
+    Item,
+    /// The closing.
+    Closing,
+}
+
+/// One unit of layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub role: Role,
+    /// The derived label of an operative paragraph, or the name of a cover field.
+    pub label: Option<String>,
+    /// The text, with `**emphasis**` markers still in place.
+    pub text: String,
+    /// Whether the block continues the one before it without a blank line between.
+    pub joined: bool,
+}
+
+impl Block {
+    fn new(role: Role, text: impl Into<String>) -> Block {
+        Block {
+            role,
+            label: None,
+            text: text.into(),
+            joined: false,
+        }
+    }
+
+    fn joined(mut self, joined: bool) -> Block {
+        self.joined = joined;
+        self
+    }
+
+    fn labelled(mut self, label: impl Into<String>) -> Block {
+        self.label = Some(label.into());
+        self
+    }
+}
+
+/// Lays out the whole document: the cover note, then the declaration.
+pub fn lay_out(declaration: &Declaration) -> Vec<Block> {
+    let mut blocks = cover_note(declaration);
+    blocks.extend(body(declaration));
+    blocks
+}
+
+/// The cover note block and its cover text; parts left empty in the draft are left out.
+fn cover_note(declaration: &Declaration) -> Vec<Block> {
+    let header = &declaration.header;
+    let mut blocks = Vec::new();
+    let line = |blocks: &mut Vec<Block>, text: String| {
+        if !text.trim().is_empty() {
+            blocks.push(Block::new(Role::Cover, text));
+        }
+    };
+    line(&mut blocks, header.body.clone());
+    let date = CalendarDate::parse(&header.date).map(|date| date.long_form());
+    let place_and_date = [Some(header.place.trim().to_string()), date]
+        .into_iter()
+        .flatten()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let language =
+        (!header.language.trim().is_empty()).then(|| format!("(OR. {})", header.language.trim()));
+    line(
+        &mut blocks,
+        [Some(place_and_date), language]
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    line(&mut blocks, header.printed_number());
+    line(&mut blocks, header.classification.clone());
+    for (i, code) in header
+        .codes
+        .iter()
+        .filter(|code| !code.trim().is_empty())
+        .enumerate()
+    {
+        blocks.push(Block::new(Role::Cover, code.clone()).joined(i > 0));
+    }
+    line(&mut blocks, header.printed_kind());
+    let fields = [
+        ("from:", header.from.clone()),
+        ("to:", header.to.clone()),
+        (
+            "No. prev. doc.:",
+            header.previous_number().unwrap_or_default(),
+        ),
+        ("Subject:", header.subject.clone()),
+    ];
+    let mut first_field = true;
+    for (name, value) in fields {
+        if !value.trim().is_empty() {
+            blocks.push(
+                Block::new(Role::Field, value)
+                    .labelled(name)
+                    .joined(!first_field),
+            );
+            first_field = false;
+        }
+    }
+    if !header.cover.trim().is_empty() {
+        blocks.push(Block::new(Role::CoverText, header.cover.clone()));
+    }
+    blocks
+}
+
+/// The declaration itself: titles, opening, preamble, chapeau, operative part, closing.
+fn body(declaration: &Declaration) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for (i, title) in declaration.titles.iter().enumerate() {
+        blocks.push(Block::new(Role::Title, title.clone()).joined(i > 0));
+    }
+    if !declaration.opening.trim().is_empty() {
+        blocks.push(Block::new(Role::Opening, declaration.opening.clone()));
+    }
+    for paragraph in &declaration.preamble {
+        push_paragraph(
+            &mut blocks,
+            Block::new(Role::Preamble, paragraph.text.clone()),
+            paragraph,
+        );
+    }
+    if !declaration.chapeau.trim().is_empty() {
+        blocks.push(Block::new(Role::Chapeau, declaration.chapeau.clone()));
+    }
+    for (i, paragraph) in declaration
+        .paragraphs(Section::Operative)
+        .iter()
+        .enumerate()
+    {
+        let block = Block::new(Role::Operative, paragraph.text.clone())
+            .labelled(label(declaration.numbering, i));
+        push_paragraph(&mut blocks, block, paragraph);
+    }
+    if !declaration.closing.trim().is_empty() {
+        blocks.push(Block::new(Role::Closing, declaration.closing.clone()));
+    }
+    blocks
+}
+
+fn push_paragraph(blocks: &mut Vec<Block>, block: Block, paragraph: &Paragraph) {
+    blocks.push(block);
+    for item in &paragraph.items {
+        blocks.push(Block::new(Role::Item, item.clone()).joined(true));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Header;
+
+    #[test]
+    fn a_revised_note_derives_its_number_kind_and_previous_document() {
+        let declaration = Declaration {
+            header: Header {
+                body: "COUNCIL".into(),
+                place: "Brussels".into(),
+                date: "2009-02-11".into(),
+                language: "en".into(),
+                number: "6093/09".into(),
+                revision: 1,
+                kind: "NOTE".into(),
+                from: "the Presidency".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let texts: Vec<(Option<String>, String)> = lay_out(&declaration)
+            .into_iter()
+            .map(|b| (b.label, b.text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (None, "COUNCIL".to_string()),
+                (None, "Brussels, 11 February 2009 (OR. en)".to_string()),
+                (None, "6093/1/09 REV 1".to_string()),
+                (None, "REVISED NOTE".to_string()),
+                (Some("from:".to_string()), "the Presidency".to_string()),
+                (Some("No. prev. doc.:".to_string()), "6093/09".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn items_follow_their_paragraph_and_labels_follow_position() {
+        let paragraph = |id: &str, items: Vec<String>| Paragraph {
+            id: id.into(),
+            text: format!("{id} text"),
+            items,
+            ..Default::default()
+        };
+        let declaration = Declaration {
+            operative: vec![paragraph("x", vec!["one,".into()]), paragraph("y", vec![])],
+            ..Default::default()
+        };
+        let blocks = lay_out(&declaration);
+        let shape: Vec<(Role, Option<&str>, bool)> = blocks
+            .iter()
+            .map(|b| (b.role, b.label.as_deref(), b.joined))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (Role::Operative, Some("(a)"), false),
+                (Role::Item, None, true),
+                (Role::Operative, Some("(b)"), false),
+            ]
+        );
+    }
+}

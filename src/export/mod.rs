@@ -1,0 +1,32 @@
+//! Exports of a declaration: plain text in the Council layout, Markdown and JSON. Text and
+//! Markdown are writers over the one layout in [`layout`].
+
+pub mod json;
+pub mod layout;
+pub mod markdown;
+pub mod text;
+
+use crate::model::Declaration;
+
+/// The formats `chapeau export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text in the Council layout, wrapped at a width.
+    Text,
+    /// CommonMark, one line per paragraph.
+    Markdown,
+    /// The structured document, for scripts.
+    Json,
+}
+
+/// The default line width of the text export.
+pub const DEFAULT_WIDTH: u16 = 80;
+
+/// Renders `declaration` in `format`; `width` applies to the text format.
+pub fn export(declaration: &Declaration, format: Format, width: usize) -> String {
+    match format {
+        Format::Text => text::write(&layout::lay_out(declaration), width),
+        Format::Markdown => markdown::write(&layout::lay_out(declaration)),
+        Format::Json => json::write(declaration),
+    }
+}

@@ -1,0 +1,490 @@
+//! The clause library: clauses drafters already trust, bundled into the binary and extended
+//! by the user's own folders, where a later clause with the same id overrides an earlier one.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, text_from_bytes};
+use crate::model::Section;
+
+/// The library files shipped inside the binary: (file name, contents).
+const BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_library.rs"));
+
+/// A reusable paragraph, preambular or operative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clause {
+    /// Unique, kebab-case.
+    pub id: String,
+    /// Where the clause goes in a declaration.
+    pub section: Section,
+    /// The clause text; `**...**` marks emphasis.
+    pub text: String,
+    /// Sub-items of a lead-in ending in ":".
+    pub items: Vec<String>,
+    /// Themes, for filtering.
+    pub tags: Vec<String>,
+    /// The real document the clause was taken from.
+    pub source: String,
+    /// Where this definition was read (not part of the clause's JSON).
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where a clause definition was read: the library it belongs to and the file and line.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// The library: "bundled", or the folder.
+    pub library: String,
+    /// The file, as shown in messages.
+    pub file: PathBuf,
+    /// The line of the clause's `[[clause]]` table.
+    pub line: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file.display(), self.line)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    clause: Vec<Spanned<RawClause>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClause {
+    id: Spanned<String>,
+    section: Section,
+    text: Spanned<String>,
+    #[serde(default)]
+    items: Vec<String>,
+    #[serde(default)]
+    tags: Vec<Spanned<String>>,
+    source: Spanned<String>,
+}
+
+/// One place clauses come from, in the order they are layered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LibrarySource {
+    /// The files compiled into the binary.
+    Bundled,
+    /// A folder of `*.toml` files (the user's own, or one given with `--library`).
+    Folder(PathBuf),
+}
+
+impl LibrarySource {
+    /// The user's own library folder in the platform config dir, if the platform has one.
+    /// `CHAPEAU_CONFIG_DIR` replaces the platform config dir (for tests and portable setups).
+    pub fn user_folder() -> Option<PathBuf> {
+        crate::config_dir().map(|dir| dir.join("clause-library"))
+    }
+
+    /// The sources in layering order: bundled, the user's folder when it exists, then `extra`.
+    pub fn standard(extra: &[PathBuf]) -> Vec<LibrarySource> {
+        let mut sources = vec![LibrarySource::Bundled];
+        if let Some(folder) = Self::user_folder().filter(|folder| folder.is_dir()) {
+            sources.push(LibrarySource::Folder(folder));
+        }
+        sources.extend(extra.iter().cloned().map(LibrarySource::Folder));
+        sources
+    }
+
+    fn name(&self) -> String {
+        match self {
+            LibrarySource::Bundled => "bundled".to_string(),
+            LibrarySource::Folder(folder) => folder.display().to_string(),
+        }
+    }
+
+    /// The files of this source, as (path shown in messages, contents).
+    fn files(&self) -> Result<Vec<(PathBuf, String)>, Box<Diagnostic>> {
+        match self {
+            LibrarySource::Bundled => Ok(BUNDLED
+                .iter()
+                .map(|(name, text)| (Path::new("clause-library").join(name), text.to_string()))
+                .collect()),
+            LibrarySource::Folder(folder) => {
+                let entries = std::fs::read_dir(folder).map_err(|error| {
+                    Box::new(Diagnostic {
+                        path: folder.clone(),
+                        line: 1,
+                        column: 1,
+                        source_line: String::new(),
+                        message: format!("cannot read the library folder: {error}"),
+                        help: "give --library a folder that holds clause files (*.toml)".into(),
+                    })
+                })?;
+                let mut paths: Vec<PathBuf> = entries
+                    .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                    .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+                    .collect();
+                paths.sort();
+                paths
+                    .into_iter()
+                    .map(|path| {
+                        let bytes = std::fs::read(&path).map_err(|error| {
+                            Box::new(Diagnostic {
+                                path: path.clone(),
+                                line: 1,
+                                column: 1,
+                                source_line: String::new(),
+                                message: format!("cannot read the clause file: {error}"),
+                                help: "check the file's permissions".into(),
+                            })
+                        })?;
+                        Ok((path.clone(), text_from_bytes(&path, bytes)?))
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
+/// What `chapeau library check` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// A clause file that cannot be read as clauses.
+    Malformed(Diagnostic),
+    /// The same id twice inside one library: the later one wins, probably by mistake.
+    Duplicate {
+        /// The clause id.
+        id: String,
+        /// The first definition.
+        first: Origin,
+        /// The repeated definition.
+        again: Origin,
+    },
+    /// A later library replaces a clause of an earlier one, as intended by layering.
+    Override {
+        /// The clause id.
+        id: String,
+        /// The definition that is replaced.
+        replaced: Origin,
+        /// The definition that wins.
+        by: Origin,
+    },
+}
+
+impl Finding {
+    /// Whether the finding is a mistake to fix (overrides are reported but intended).
+    pub fn is_problem(&self) -> bool {
+        !matches!(self, Finding::Override { .. })
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Finding::Malformed(diagnostic) => write!(f, "{diagnostic}"),
+            Finding::Duplicate { id, first, again } => write!(
+                f,
+                "{again}: error: the clause id `{id}` is already defined at {first}\nhelp: rename one of them; within one library every id must be unique"
+            ),
+            Finding::Override { id, replaced, by } => {
+                write!(
+                    f,
+                    "{by}: note: the clause `{id}` overrides the one at {replaced}"
+                )
+            }
+        }
+    }
+}
+
+/// The clauses of all sources, layered, in a stable order (by source, then file, then
+/// position), with what was found wrong on the way.
+#[derive(Debug, Clone, Default)]
+pub struct ClauseLibrary {
+    clauses: Vec<Clause>,
+    index: HashMap<String, usize>,
+    /// Problems and overrides met while loading.
+    pub findings: Vec<Finding>,
+}
+
+impl ClauseLibrary {
+    /// Loads every source; read errors of whole folders stop the load, malformed files are
+    /// recorded in [`ClauseLibrary::findings`] and skipped.
+    pub fn load(sources: &[LibrarySource]) -> Result<ClauseLibrary, Box<Diagnostic>> {
+        let mut library = ClauseLibrary::default();
+        for source in sources {
+            let mut seen_here: HashMap<String, Origin> = HashMap::new();
+            for (path, text) in source.files()? {
+                match parse_file(&source.name(), &path, &text) {
+                    Ok(clauses) => {
+                        for clause in clauses {
+                            library.add(clause, &mut seen_here);
+                        }
+                    }
+                    Err(diagnostic) => library.findings.push(Finding::Malformed(*diagnostic)),
+                }
+            }
+        }
+        Ok(library)
+    }
+
+    /// The bundled library alone.
+    pub fn bundled() -> ClauseLibrary {
+        Self::load(&[LibrarySource::Bundled]).expect("the bundled library has no folders to read")
+    }
+
+    fn add(&mut self, clause: Clause, seen_here: &mut HashMap<String, Origin>) {
+        if let Some(first) = seen_here.get(&clause.id) {
+            self.findings.push(Finding::Duplicate {
+                id: clause.id.clone(),
+                first: first.clone(),
+                again: clause.origin.clone(),
+            });
+        } else if let Some(&at) = self.index.get(&clause.id) {
+            self.findings.push(Finding::Override {
+                id: clause.id.clone(),
+                replaced: self.clauses[at].origin.clone(),
+                by: clause.origin.clone(),
+            });
+        }
+        seen_here.insert(clause.id.clone(), clause.origin.clone());
+        match self.index.get(&clause.id) {
+            Some(&at) => self.clauses[at] = clause,
+            None => {
+                self.index.insert(clause.id.clone(), self.clauses.len());
+                self.clauses.push(clause);
+            }
+        }
+    }
+
+    /// The first malformed file, which stops commands that need a sound library.
+    pub fn first_malformed(&self) -> Option<&Diagnostic> {
+        self.findings.iter().find_map(|finding| match finding {
+            Finding::Malformed(diagnostic) => Some(diagnostic),
+            _ => None,
+        })
+    }
+
+    /// Every clause, in library order.
+    pub fn clauses(&self) -> &[Clause] {
+        &self.clauses
+    }
+
+    /// The clause with this id.
+    pub fn get(&self, id: &str) -> Option<&Clause> {
+        self.index.get(id).map(|&at| &self.clauses[at])
+    }
+
+    /// Clauses matching a fuzzy `query` over id, tags and text, best first; ties keep library
+    /// order. An empty query matches everything.
+    pub fn search(&self, query: &str) -> Vec<&Clause> {
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buffer = Vec::new();
+        let mut scored: Vec<(u32, usize)> = self
+            .clauses
+            .iter()
+            .enumerate()
+            .filter_map(|(at, clause)| {
+                let haystack = clause.search_text();
+                let score = pattern.score(Utf32Str::new(&haystack, &mut buffer), &mut matcher)?;
+                Some((score, at))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
+            .into_iter()
+            .map(|(_, at)| &self.clauses[at])
+            .collect()
+    }
+}
+
+impl Clause {
+    /// The text a fuzzy search looks in: id, tags, text and items.
+    pub fn search_text(&self) -> String {
+        let mut haystack = format!("{} {} {}", self.id, self.tags.join(" "), self.text);
+        for item in &self.items {
+            haystack.push(' ');
+            haystack.push_str(item);
+        }
+        haystack
+    }
+}
+
+fn is_kebab_case(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Reads one clause file; `library` names the library it belongs to.
+fn parse_file(library: &str, path: &Path, source: &str) -> Result<Vec<Clause>, Box<Diagnostic>> {
+    let error = |offset: usize, message: String, help: &str| {
+        Box::new(Diagnostic::at_offset(path, source, offset, message, help))
+    };
+    let raw: RawFile = toml::from_str(source).map_err(|e| {
+        let help = if e.message().contains("unknown field") {
+            "a clause has the keys id, section, text, items, tags and source; check the spelling"
+        } else if e.message().contains("missing field") {
+            "every clause needs an id, a section, a text and a source"
+        } else if e.message().contains("unknown variant") {
+            "a clause's section is \"preamble\" or \"operative\""
+        } else {
+            "fix the TOML syntax here: an unclosed quote or bracket is the usual cause"
+        };
+        error(
+            e.span().map_or(0, |s| s.start),
+            e.message().trim_end().to_string(),
+            help,
+        )
+    })?;
+    let mut clauses = Vec::new();
+    for spanned in raw.clause {
+        let line = crate::diagnostic::Position::of_offset(source, spanned.span().start).line;
+        let raw = spanned.into_inner();
+        if !is_kebab_case(raw.id.get_ref()) {
+            return Err(error(
+                raw.id.span().start,
+                format!("the clause id `{}` is not kebab-case", raw.id.get_ref()),
+                "write ids in lower case with hyphens, e.g. id = \"globalised-world\"",
+            ));
+        }
+        if raw.text.get_ref().trim().is_empty() {
+            return Err(error(
+                raw.text.span().start,
+                format!("the clause `{}` has an empty text", raw.id.get_ref()),
+                "write the clause's text",
+            ));
+        }
+        if raw.source.get_ref().trim().is_empty() {
+            return Err(error(
+                raw.source.span().start,
+                format!("the clause `{}` does not name its source", raw.id.get_ref()),
+                "name the document the clause comes from, e.g. source = \"Prague draft joint declaration, 6093/1/09 REV 1\"",
+            ));
+        }
+        if let Some(tag) = raw.tags.iter().find(|tag| !is_kebab_case(tag.get_ref())) {
+            return Err(error(
+                tag.span().start,
+                format!("the tag `{}` is not kebab-case", tag.get_ref()),
+                "write tags in lower case with hyphens, e.g. \"irregular-migration\"",
+            ));
+        }
+        clauses.push(Clause {
+            id: raw.id.into_inner(),
+            section: raw.section,
+            text: raw.text.into_inner(),
+            items: raw.items,
+            tags: raw.tags.into_iter().map(Spanned::into_inner).collect(),
+            source: raw.source.into_inner(),
+            origin: Origin {
+                library: library.to_string(),
+                file: path.to_path_buf(),
+                line,
+            },
+        });
+    }
+    Ok(clauses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let folder = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(folder.path().join(name), text).unwrap();
+        }
+        folder
+    }
+
+    const ONE: &str = "[[clause]]\nid = \"globalised-world\"\nsection = \"preamble\"\ntext = \"Aware, mine,\"\ntags = [\"partnership\"]\nsource = \"Mine\"\n";
+
+    #[test]
+    fn the_bundled_library_is_sound_and_large_enough() {
+        let library = ClauseLibrary::bundled();
+        assert!(library.findings.is_empty(), "{:#?}", library.findings);
+        assert!(library.clauses().len() >= 60, "{}", library.clauses().len());
+        for tag in [
+            "partnership",
+            "irregular-migration",
+            "return-readmission",
+            "legal-migration",
+            "integration",
+            "development",
+            "protection",
+            "follow-up",
+        ] {
+            assert!(
+                library
+                    .clauses()
+                    .iter()
+                    .any(|c| c.tags.iter().any(|t| t == tag)),
+                "no clause is tagged {tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_later_library_overrides_and_the_override_is_reported() {
+        let folder = folder_with(&[("mine.toml", ONE)]);
+        let library = ClauseLibrary::load(&[
+            LibrarySource::Bundled,
+            LibrarySource::Folder(folder.path().to_path_buf()),
+        ])
+        .unwrap();
+        assert_eq!(
+            library.get("globalised-world").unwrap().text,
+            "Aware, mine,"
+        );
+        assert!(matches!(
+            library.findings.as_slice(),
+            [Finding::Override { id, .. }] if id == "globalised-world"
+        ));
+        assert!(!library.findings[0].is_problem());
+    }
+
+    #[test]
+    fn duplicates_within_one_library_are_problems() {
+        let folder = folder_with(&[("a.toml", ONE), ("b.toml", ONE)]);
+        let library = ClauseLibrary::load(&[LibrarySource::Folder(folder.path().into())]).unwrap();
+        let [Finding::Duplicate { first, again, .. }] = library.findings.as_slice() else {
+            panic!("{:?}", library.findings)
+        };
+        assert!(first.file.ends_with("a.toml") && again.file.ends_with("b.toml"));
+        assert_eq!(again.line, 1);
+    }
+
+    #[test]
+    fn malformed_files_are_located_and_skipped() {
+        let bad = "[[clause]]\nid = \"x\"\nsection = \"preface\"\ntext = \"t\"\nsource = \"s\"\n";
+        let folder = folder_with(&[("bad.toml", bad), ("good.toml", ONE)]);
+        let library = ClauseLibrary::load(&[LibrarySource::Folder(folder.path().into())]).unwrap();
+        let malformed = library.first_malformed().unwrap();
+        assert_eq!(malformed.line, 3);
+        assert!(malformed.help.contains("preamble"));
+        assert_eq!(library.clauses().len(), 1);
+    }
+
+    #[test]
+    fn search_is_fuzzy_and_ranks_the_best_first() {
+        let library = ClauseLibrary::bundled();
+        let found = library.search("digital innovation");
+        assert_eq!(found[0].id, "digital-innovation");
+        let found = library.search("readmision");
+        assert!(
+            found
+                .iter()
+                .take(5)
+                .all(|c| c.search_text().to_lowercase().contains("readmi"))
+        );
+        assert_eq!(library.search("").len(), library.clauses().len());
+    }
+}

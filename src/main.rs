@@ -1,0 +1,383 @@
+//! The `chapeau` command line: parses arguments, calls the core, maps outcomes to exit codes
+//! (0 success, 1 findings or nothing found, 2 input that cannot be read or written).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use chapeau::check::check;
+use chapeau::diagnostic::Diagnostic;
+use chapeau::draft_file::{self, LoadedDraft};
+use chapeau::export::{self, DEFAULT_WIDTH, Format};
+use chapeau::library::{Clause, ClauseLibrary, LibrarySource};
+use chapeau::model::Section;
+use chapeau::safe_text::visible;
+
+/// Compose, check and export joint declarations the way Council documents are drafted.
+#[derive(Parser)]
+#[command(name = "chapeau", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print a draft as plain text (the Council layout), Markdown or JSON.
+    Export {
+        /// The draft file (TOML).
+        draft: PathBuf,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Wrap text lines at this many columns.
+        #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: u16,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Lint a draft as a careful drafter would; exit 1 when there are findings.
+    Check {
+        /// The draft file (TOML).
+        draft: PathBuf,
+    },
+    /// Write a draft skeleton to fill in.
+    New {
+        /// The file to create.
+        draft: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Browse and check the clause library.
+    Library(LibraryArgs),
+}
+
+#[derive(Args)]
+struct LibraryArgs {
+    /// Add a folder of clause files after the bundled and user libraries (repeatable).
+    #[arg(long = "library", value_name = "DIR", global = true)]
+    folders: Vec<PathBuf>,
+    #[command(subcommand)]
+    command: LibraryCommand,
+}
+
+#[derive(Subcommand)]
+enum LibraryCommand {
+    /// List the clauses, optionally of one section or tag.
+    List {
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Only clauses of this section.
+        #[arg(long, value_enum)]
+        section: Option<SectionArg>,
+        /// Only clauses with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+    },
+    /// Show one clause in full, with its items, tags and source.
+    Show {
+        /// The clause id.
+        id: String,
+    },
+    /// Fuzzy-search id, tags and text; best matches first.
+    Search {
+        /// What to look for, e.g. "digital innovation".
+        query: String,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Report malformed clauses, duplicate ids within a library, and overrides.
+    Check,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SectionArg {
+    Preamble,
+    Operative,
+}
+
+impl From<SectionArg> for Section {
+    fn from(section: SectionArg) -> Section {
+        match section {
+            SectionArg::Preamble => Section::Preamble,
+            SectionArg::Operative => Section::Operative,
+        }
+    }
+}
+
+/// How a command ended, beyond plain success.
+enum Failure {
+    /// Findings or nothing found: exit 1, the output says what.
+    Findings,
+    /// Input that cannot be used: exit 2.
+    Input(Box<Diagnostic>),
+    /// Anything else that stopped the command (a write that failed): exit 2.
+    Other(anyhow::Error),
+}
+
+impl From<Box<Diagnostic>> for Failure {
+    fn from(diagnostic: Box<Diagnostic>) -> Failure {
+        Failure::Input(diagnostic)
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Failure {
+        Failure::Other(error)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Findings) => ExitCode::from(1),
+        Err(Failure::Input(diagnostic)) => {
+            eprintln!("{diagnostic}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(error)) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Export {
+            draft,
+            format,
+            width,
+            output,
+        } => {
+            let loaded = draft_file::load(&draft)?;
+            let text = export::export(&loaded.declaration, format, usize::from(width));
+            match output {
+                Some(output) => write_output(&draft, &output, &text)?,
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
+        Command::Check { draft } => {
+            let loaded = draft_file::load(&draft)?;
+            report_findings(&draft, &loaded)
+        }
+        Command::New { draft, force } => {
+            if draft.exists() && !force {
+                return Err(anyhow::anyhow!(
+                    "{} already exists; choose another name, or add --force to replace it",
+                    draft.display()
+                )
+                .into());
+            }
+            draft_file::save(&draft, &draft_file::skeleton())?;
+            println!(
+                "wrote {}: fill in the [bracketed] parts, then run `chapeau check {}`",
+                draft.display(),
+                draft.display()
+            );
+            Ok(())
+        }
+        Command::Library(args) => run_library(args),
+    }
+}
+
+/// Writes an export atomically, refusing to overwrite the draft it was made from.
+fn write_output(draft: &Path, output: &Path, text: &str) -> Result<(), Failure> {
+    let same_file = match (draft.canonicalize(), output.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same_file {
+        return Err(anyhow::anyhow!(
+            "{} is the draft itself; write the export to another file",
+            output.display()
+        )
+        .into());
+    }
+    chapeau::atomic_file::write_atomically(output, text.as_bytes())
+        .with_context(|| format!("the export was not written to {}", output.display()))?;
+    Ok(())
+}
+
+fn report_findings(path: &Path, loaded: &LoadedDraft) -> Result<(), Failure> {
+    let findings = check(&loaded.declaration);
+    for finding in &findings {
+        println!(
+            "{}:{}: warning: {}",
+            path.display(),
+            loaded.line_of(finding.at),
+            visible(&finding.message)
+        );
+    }
+    if findings.is_empty() {
+        Ok(())
+    } else {
+        eprintln!(
+            "{} finding{}",
+            findings.len(),
+            if findings.len() == 1 { "" } else { "s" }
+        );
+        Err(Failure::Findings)
+    }
+}
+
+fn run_library(args: LibraryArgs) -> Result<(), Failure> {
+    let sources = LibrarySource::standard(&args.folders);
+    let library = ClauseLibrary::load(&sources)?;
+    if let LibraryCommand::Check = args.command {
+        return check_library(&library, sources.len());
+    }
+    if let Some(malformed) = library.first_malformed() {
+        return Err(Failure::Input(Box::new(malformed.clone())));
+    }
+    match args.command {
+        LibraryCommand::List {
+            format,
+            section,
+            tag,
+        } => {
+            let clauses: Vec<&Clause> = library
+                .clauses()
+                .iter()
+                .filter(|c| section.is_none_or(|s| c.section == Section::from(s)))
+                .filter(|c| tag.as_ref().is_none_or(|t| c.tags.contains(t)))
+                .collect();
+            print_clauses(&clauses, format);
+            Ok(())
+        }
+        LibraryCommand::Show { id } => match library.get(&id) {
+            Some(clause) => {
+                print!("{}", show_clause(clause));
+                Ok(())
+            }
+            None => {
+                eprintln!("no clause `{}` in the library", visible(&id));
+                let near: Vec<&str> = library
+                    .search(&id)
+                    .iter()
+                    .take(3)
+                    .map(|c| c.id.as_str())
+                    .collect();
+                if !near.is_empty() {
+                    eprintln!("help: did you mean {}?", near.join(", "));
+                }
+                Err(Failure::Findings)
+            }
+        },
+        LibraryCommand::Search { query, format } => {
+            let found = library.search(&query);
+            print_clauses(&found, format);
+            if found.is_empty() {
+                eprintln!("no clause matches \"{}\"", visible(&query));
+                return Err(Failure::Findings);
+            }
+            Ok(())
+        }
+        LibraryCommand::Check => unreachable!("handled above"),
+    }
+}
+
+fn check_library(library: &ClauseLibrary, libraries: usize) -> Result<(), Failure> {
+    for finding in &library.findings {
+        println!("{}", visible(&finding.to_string()));
+    }
+    let problems = library.findings.iter().filter(|f| f.is_problem()).count();
+    let overrides = library.findings.len() - problems;
+    eprintln!(
+        "{} clauses from {libraries} librar{}: {problems} problem{}, {overrides} override{}",
+        library.clauses().len(),
+        if libraries == 1 { "y" } else { "ies" },
+        if problems == 1 { "" } else { "s" },
+        if overrides == 1 { "" } else { "s" },
+    );
+    if problems == 0 {
+        Ok(())
+    } else {
+        Err(Failure::Findings)
+    }
+}
+
+fn print_clauses(clauses: &[&Clause], format: ListFormat) {
+    match format {
+        ListFormat::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(clauses).expect("clauses serialise")
+            );
+        }
+        ListFormat::Text => {
+            let id_width = clauses
+                .iter()
+                .map(|c| c.id.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(32);
+            for clause in clauses {
+                let marker = match clause.section {
+                    Section::Preamble => 'P',
+                    Section::Operative => 'O',
+                };
+                let text = shorten(&export::text::plain(&clause.text), 64);
+                let tags = if clause.tags.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", clause.tags.join(", "))
+                };
+                println!(
+                    "{marker}  {:<id_width$}  {text}{}",
+                    clause.id,
+                    visible(&tags)
+                );
+            }
+        }
+    }
+}
+
+fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(limit - 1).collect::<String>())
+    }
+}
+
+fn show_clause(clause: &Clause) -> String {
+    let wrap = |text: &str, indent: &str, rest: &str| {
+        let options = textwrap::Options::new(usize::from(DEFAULT_WIDTH))
+            .initial_indent(indent)
+            .subsequent_indent(rest);
+        textwrap::fill(&export::text::plain(text), options)
+    };
+    let mut out = format!(
+        "{} ({})\n\n{}\n",
+        clause.id,
+        clause.section.name(),
+        wrap(&clause.text, "", "")
+    );
+    for item in &clause.items {
+        out.push_str(&wrap(item, "  - ", "    "));
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "\ntags:   {}\nsource: {}\nfrom:   {} ({})\n",
+        visible(&clause.tags.join(", ")),
+        visible(&clause.source),
+        clause.origin,
+        clause.origin.library
+    ));
+    out
+}

@@ -1,0 +1,236 @@
+//! The declaration as drafters think of it: a cover note, titles, an opening, preambular
+//! paragraphs, a chapeau, operative paragraphs and a closing.
+//!
+//! Labels such as `(a)` and printed document numbers are never stored here; they are derived
+//! from position and revision by [`crate::numbering`].
+
+use serde::{Deserialize, Serialize};
+
+/// A whole draft declaration, with its Council cover note.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Declaration {
+    /// How operative paragraphs are labelled.
+    #[serde(skip_serializing_if = "Numbering::is_default")]
+    pub numbering: Numbering,
+    /// Upper-case title lines, printed one per line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<String>,
+    /// Who speaks: "We, Ministers responsible ...".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub opening: String,
+    /// The sentence that introduces the operative part, ending with a colon.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub chapeau: String,
+    /// Follow-up and mandate, after the operative part.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub closing: String,
+    /// The Council cover note.
+    pub header: Header,
+    /// Preambular paragraphs, unnumbered.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Paragraph>,
+    /// Operative paragraphs, labelled by position.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub operative: Vec<Paragraph>,
+}
+
+/// The cover note block that opens a Council document.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Header {
+    /// The issuing body, e.g. "COUNCIL OF THE EUROPEAN UNION".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub body: String,
+    /// Where the note is issued, e.g. "Brussels".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    /// The date of issue as `YYYY-MM-DD`, printed as "11 February 2009".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// The language the text was drafted in, e.g. `en` for "(OR. en)".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub language: String,
+    /// The base document number, e.g. "6093/09"; revisions derive "6093/1/09 REV 1".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub number: String,
+    /// Which revision this text is: 0 is the original, n is "REV n".
+    #[serde(skip_serializing_if = "is_zero")]
+    pub revision: u32,
+    /// The distribution marking, e.g. "LIMITE"; printed on the first page of every export.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub classification: String,
+    /// Subject file codes with running numbers, e.g. "ASIM 12".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
+    /// The kind of document, e.g. "NOTE"; a revision prints "REVISED NOTE".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub kind: String,
+    /// The sender, e.g. "the Presidency".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub from: String,
+    /// The addressees, e.g. "delegations".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub to: String,
+    /// The subject line.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub subject: String,
+    /// The cover text: "Delegations will find attached ...".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub cover: String,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// A clause placed in a draft: its identity survives moves and edits.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Paragraph {
+    /// Stable for the life of the draft, unique within it.
+    pub id: String,
+    /// The library clause this paragraph was taken from, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// The paragraph text; `**...**` marks emphasis.
+    pub text: String,
+    /// Sub-items of a lead-in ending in ":".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<String>,
+}
+
+/// How operative paragraphs are labelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Numbering {
+    /// (a), (b), ... (z), (aa), (ab), ...
+    #[default]
+    Letters,
+    /// 1., 2., 3., ...
+    Numbers,
+}
+
+impl Numbering {
+    fn is_default(&self) -> bool {
+        *self == Numbering::default()
+    }
+}
+
+/// The two sections that hold paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// Preambular paragraphs: context, opening with a participle or adjective.
+    Preamble,
+    /// Operative paragraphs: what is agreed, opening with a verb or subject.
+    Operative,
+}
+
+impl Section {
+    /// The name used in files and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Preamble => "preamble",
+            Section::Operative => "operative",
+        }
+    }
+}
+
+/// Names one piece of text in a declaration, so that findings and edits can point at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TextRef {
+    /// A field of the cover note, by its key in the draft file.
+    Header(&'static str),
+    /// The n-th title line.
+    Title(usize),
+    /// The opening.
+    Opening,
+    /// The chapeau.
+    Chapeau,
+    /// The closing.
+    Closing,
+    /// The n-th paragraph of a section.
+    Paragraph(Section, usize),
+    /// Item `item` of the n-th paragraph of a section.
+    Item(Section, usize, usize),
+}
+
+impl Declaration {
+    /// The paragraphs of one section.
+    pub fn paragraphs(&self, section: Section) -> &[Paragraph] {
+        match section {
+            Section::Preamble => &self.preamble,
+            Section::Operative => &self.operative,
+        }
+    }
+
+    /// The paragraphs of one section, for editing.
+    pub fn paragraphs_mut(&mut self, section: Section) -> &mut Vec<Paragraph> {
+        match section {
+            Section::Preamble => &mut self.preamble,
+            Section::Operative => &mut self.operative,
+        }
+    }
+
+    /// Every piece of prose in reading order, each with the reference that names it.
+    ///
+    /// Checks and searches walk this one list instead of knowing the layout of a draft.
+    pub fn texts(&self) -> Vec<(TextRef, &str)> {
+        let mut texts: Vec<(TextRef, &str)> = Vec::new();
+        for (i, title) in self.titles.iter().enumerate() {
+            texts.push((TextRef::Title(i), title));
+        }
+        texts.push((TextRef::Opening, &self.opening));
+        for section in [Section::Preamble, Section::Operative] {
+            if section == Section::Operative {
+                texts.push((TextRef::Chapeau, &self.chapeau));
+            }
+            for (i, paragraph) in self.paragraphs(section).iter().enumerate() {
+                texts.push((TextRef::Paragraph(section, i), &paragraph.text));
+                for (j, item) in paragraph.items.iter().enumerate() {
+                    texts.push((TextRef::Item(section, i, j), item));
+                }
+            }
+        }
+        texts.push((TextRef::Closing, &self.closing));
+        texts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_follow_reading_order() {
+        let declaration = Declaration {
+            titles: vec!["T".into()],
+            opening: "We,".into(),
+            chapeau: "To this end:".into(),
+            closing: "Done.".into(),
+            preamble: vec![Paragraph {
+                id: "p".into(),
+                text: "Aware,".into(),
+                ..Default::default()
+            }],
+            operative: vec![Paragraph {
+                id: "o".into(),
+                text: "We agree by:".into(),
+                items: vec!["acting.".into()],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let order: Vec<&str> = declaration.texts().into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            order,
+            [
+                "T",
+                "We,",
+                "Aware,",
+                "To this end:",
+                "We agree by:",
+                "acting.",
+                "Done."
+            ]
+        );
+    }
+}

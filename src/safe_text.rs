@@ -1,0 +1,50 @@
+//! Text from files must never drive the terminal: control characters and bidirectional
+//! overrides are shown as visible placeholders instead of being passed through raw.
+
+/// Whether `c` would act on a terminal or reorder text instead of being shown.
+pub fn is_hostile(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The visible stand-in for a hostile character: the Unicode control pictures (U+241B for
+/// ESC) for C0 controls and DEL, U+FFFD for the rest.
+fn placeholder(c: char) -> char {
+    match c as u32 {
+        code @ 0x00..=0x1F => char::from_u32(0x2400 + code).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// `text` with every hostile character replaced by its placeholder.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_hostile) {
+        text.chars()
+            .map(|c| if is_hostile(c) { placeholder(c) } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(
+            visible("a\u{1b}]0;title\u{7}b"),
+            "a\u{241B}]0;title\u{2407}b"
+        );
+        assert_eq!(visible("x\u{9b}2J\u{202E}y"), "x\u{FFFD}2J\u{FFFD}y");
+    }
+
+    #[test]
+    fn ordinary_text_is_untouched() {
+        let text = "Aware that “brain drain”,\n\tcontinued – é 中";
+        assert!(matches!(visible(text), std::borrow::Cow::Borrowed(_)));
+    }
+}
