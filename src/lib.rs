@@ -11,7 +11,9 @@ pub mod export;
 pub mod library;
 pub mod model;
 pub mod numbering;
+pub mod recovery;
 pub mod safe_text;
+pub mod tui;
 
 use std::path::PathBuf;
 

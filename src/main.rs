@@ -17,10 +17,15 @@ use chapeau::safe_text::visible;
 
 /// Compose, check and export joint declarations the way Council documents are drafted.
 #[derive(Parser)]
-#[command(name = "chapeau", version, about, long_about = None)]
+#[command(name = "chapeau", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 struct Cli {
+    /// The draft to open in the drafting screen (a missing file is a new draft).
+    draft: Option<PathBuf>,
+    /// Add a folder of clause files to the library (repeatable).
+    #[arg(long = "library", value_name = "DIR")]
+    folders: Vec<PathBuf>,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -141,7 +146,11 @@ impl From<anyhow::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
+    let outcome = match cli.command {
+        Some(command) => run(command),
+        None => open_screen(cli.draft, &cli.folders),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Findings) => ExitCode::from(1),
         Err(Failure::Input(diagnostic)) => {
@@ -193,6 +202,29 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Library(args) => run_library(args),
     }
+}
+
+/// Opens the drafting screen on `draft` (or on a new untitled draft).
+fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failure> {
+    let declaration = match &draft {
+        Some(path) if path.exists() => draft_file::load(path)?.declaration,
+        _ => draft_file::skeleton(),
+    };
+    let keymap = chapeau::tui::config::load_keymap()?;
+    let library = ClauseLibrary::load(&LibrarySource::standard(folders))?;
+    let problem = library.first_malformed().map(|d| {
+        format!(
+            "{}:{}: {} (run `chapeau library check`)",
+            d.path.display(),
+            d.line,
+            d.message
+        )
+    });
+    let theme = chapeau::tui::theme::Theme::from_environment();
+    let mut app = chapeau::tui::app::App::new(declaration, draft, library, keymap, theme);
+    app.message = problem;
+    chapeau::tui::run(chapeau::tui::prepare(app))?;
+    Ok(())
 }
 
 /// Writes an export atomically, refusing to overwrite the draft it was made from.

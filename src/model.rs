@@ -170,6 +170,25 @@ impl Declaration {
         }
     }
 
+    /// An id no paragraph of this draft has: `base` itself when free, else `base-2`, `base-3`.
+    ///
+    /// Paragraphs taken from the library are named after their clause, so ids stay readable.
+    pub fn fresh_id(&self, base: &str) -> String {
+        let taken = |id: &str| {
+            self.preamble
+                .iter()
+                .chain(&self.operative)
+                .any(|paragraph| paragraph.id == id)
+        };
+        if !taken(base) {
+            return base.to_string();
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .expect("an unbounded range always has a free id")
+    }
+
     /// Every piece of prose in reading order, each with the reference that names it.
     ///
     /// Checks and searches walk this one list instead of knowing the layout of a draft.
@@ -198,6 +217,20 @@ impl Declaration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fresh_ids_never_collide() {
+        let mut declaration = Declaration::default();
+        for _ in 0..3 {
+            let id = declaration.fresh_id("aware");
+            declaration.preamble.push(Paragraph {
+                id,
+                ..Default::default()
+            });
+        }
+        let ids: Vec<&str> = declaration.preamble.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["aware", "aware-2", "aware-3"]);
+    }
 
     #[test]
     fn texts_follow_reading_order() {

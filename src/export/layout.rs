@@ -72,7 +72,7 @@ pub fn lay_out(declaration: &Declaration) -> Vec<Block> {
 }
 
 /// The cover note block and its cover text; parts left empty in the draft are left out.
-fn cover_note(declaration: &Declaration) -> Vec<Block> {
+pub fn cover_note(declaration: &Declaration) -> Vec<Block> {
     let header = &declaration.header;
     let mut blocks = Vec::new();
     let line = |blocks: &mut Vec<Block>, text: String| {
@@ -138,43 +138,45 @@ fn cover_note(declaration: &Declaration) -> Vec<Block> {
 
 /// The declaration itself: titles, opening, preamble, chapeau, operative part, closing.
 fn body(declaration: &Declaration) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    for (i, title) in declaration.titles.iter().enumerate() {
-        blocks.push(Block::new(Role::Title, title.clone()).joined(i > 0));
+    let mut blocks = titles(declaration);
+    blocks.extend(lone(Role::Opening, &declaration.opening));
+    for i in 0..declaration.preamble.len() {
+        blocks.extend(paragraph(declaration, Section::Preamble, i));
     }
-    if !declaration.opening.trim().is_empty() {
-        blocks.push(Block::new(Role::Opening, declaration.opening.clone()));
+    blocks.extend(lone(Role::Chapeau, &declaration.chapeau));
+    for i in 0..declaration.operative.len() {
+        blocks.extend(paragraph(declaration, Section::Operative, i));
     }
-    for paragraph in &declaration.preamble {
-        push_paragraph(
-            &mut blocks,
-            Block::new(Role::Preamble, paragraph.text.clone()),
-            paragraph,
-        );
-    }
-    if !declaration.chapeau.trim().is_empty() {
-        blocks.push(Block::new(Role::Chapeau, declaration.chapeau.clone()));
-    }
-    for (i, paragraph) in declaration
-        .paragraphs(Section::Operative)
-        .iter()
-        .enumerate()
-    {
-        let block = Block::new(Role::Operative, paragraph.text.clone())
-            .labelled(label(declaration.numbering, i));
-        push_paragraph(&mut blocks, block, paragraph);
-    }
-    if !declaration.closing.trim().is_empty() {
-        blocks.push(Block::new(Role::Closing, declaration.closing.clone()));
-    }
+    blocks.extend(lone(Role::Closing, &declaration.closing));
     blocks
 }
 
-fn push_paragraph(blocks: &mut Vec<Block>, block: Block, paragraph: &Paragraph) {
-    blocks.push(block);
-    for item in &paragraph.items {
-        blocks.push(Block::new(Role::Item, item.clone()).joined(true));
-    }
+/// The title lines.
+pub fn titles(declaration: &Declaration) -> Vec<Block> {
+    let titles = declaration.titles.iter().enumerate();
+    titles
+        .map(|(i, title)| Block::new(Role::Title, title.clone()).joined(i > 0))
+        .collect()
+}
+
+/// The opening, chapeau or closing: one block, or none when the part is empty.
+pub fn lone(role: Role, text: &str) -> Option<Block> {
+    (!text.trim().is_empty()).then(|| Block::new(role, text))
+}
+
+/// Paragraph `index` of `section` with its label and its items.
+pub fn paragraph(declaration: &Declaration, section: Section, index: usize) -> Vec<Block> {
+    let paragraph: &Paragraph = &declaration.paragraphs(section)[index];
+    let first = match section {
+        Section::Preamble => Block::new(Role::Preamble, paragraph.text.clone()),
+        Section::Operative => Block::new(Role::Operative, paragraph.text.clone())
+            .labelled(label(declaration.numbering, index)),
+    };
+    let items = paragraph
+        .items
+        .iter()
+        .map(|item| Block::new(Role::Item, item.clone()).joined(true));
+    std::iter::once(first).chain(items).collect()
 }
 
 #[cfg(test)]

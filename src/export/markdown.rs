@@ -84,11 +84,15 @@ fn guard_line_start(line: String) -> String {
     }
 }
 
+/// Sets the opening word in italics, leaving punctuation after it upright: "*Gathered*,".
 fn italicise_opening_word(text: &str) -> String {
-    match text.split_once(' ') {
-        Some((word, rest)) if word.chars().all(char::is_alphabetic) => format!("*{word}* {rest}"),
-        _ => text.to_string(),
+    let word_end = text
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(text.len());
+    if word_end == 0 {
+        return text.to_string();
     }
+    format!("*{}*{}", &text[..word_end], &text[word_end..])
 }
 
 #[cfg(test)]

@@ -14,14 +14,25 @@ const MIN_LABEL_COLUMN: usize = 5;
 /// Renders `blocks` as plain text wrapped at `width` columns: one blank line between
 /// paragraphs, no trailing spaces, a final newline, emphasis markers dropped.
 pub fn write(blocks: &[Block], width: usize) -> String {
-    let label_column = blocks
+    let label_column = label_column(blocks);
+    write_with_label_column(blocks, width, label_column)
+}
+
+/// The column where operative text starts: after the widest label, and at least 5.
+pub fn label_column(blocks: &[Block]) -> usize {
+    blocks
         .iter()
         .filter(|block| block.role == Role::Operative)
         .filter_map(|block| block.label.as_deref())
         .map(|label| label.width() + 1)
         .max()
         .unwrap_or(0)
-        .max(MIN_LABEL_COLUMN);
+        .max(MIN_LABEL_COLUMN)
+}
+
+/// Like [`write`], with the label column given, so that a part of a document can be set
+/// exactly as it is in the whole.
+pub fn write_with_label_column(blocks: &[Block], width: usize, label_column: usize) -> String {
     let mut out = String::new();
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 && !block.joined {

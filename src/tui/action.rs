@@ -1,0 +1,154 @@
+//! Everything a drafter can ask the application to do. Keys map to actions through the
+//! keymap; `App::update` carries them out, so every behaviour is testable without a terminal.
+
+use serde::{Deserialize, Serialize};
+
+/// One thing the drafter asks for. Names are snake_case in `config.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Focus the other pane.
+    FocusNext,
+    /// Focus the other pane, backwards.
+    FocusPrevious,
+    /// Move the selection up one row.
+    Up,
+    /// Move the selection down one row.
+    Down,
+    /// Move the selection up a page.
+    PageUp,
+    /// Move the selection down a page.
+    PageDown,
+    /// Jump to the first row.
+    First,
+    /// Jump to the last row.
+    Last,
+    /// Type a filter for the library.
+    Search,
+    /// Keep the filter and the selection, and stop typing.
+    SearchAccept,
+    /// Clear the filter.
+    SearchClear,
+    /// Add the selected clause to the draft.
+    AddClause,
+    /// Edit the selected part of the draft here.
+    Edit,
+    /// Edit the selected part of the draft in $VISUAL or $EDITOR.
+    EditExternal,
+    /// Add an empty paragraph after the selection and edit it.
+    NewParagraph,
+    /// Delete the selected paragraph.
+    Delete,
+    /// Move the selected paragraph up in its section.
+    MoveUp,
+    /// Move the selected paragraph down in its section.
+    MoveDown,
+    /// Edit the cover note fields.
+    EditHeader,
+    /// Undo the last change to the draft.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+    /// Save the draft (atomically).
+    Save,
+    /// Quit, asking first when there are unsaved changes.
+    Quit,
+    /// Show every key and what it does.
+    Help,
+    /// Close the help.
+    CloseHelp,
+    /// Keep the edit and close the editor.
+    KeepEdit,
+    /// Discard the edit and close the editor.
+    DiscardEdit,
+    /// Go to the next field of the form.
+    NextField,
+    /// Go to the previous field of the form.
+    PreviousField,
+    /// Answer yes.
+    Yes,
+    /// Answer no.
+    No,
+    /// Cancel the question.
+    Cancel,
+    /// Open the draft read-only.
+    ReadOnly,
+    /// Open the draft even though another chapeau has it open.
+    OpenAnyway,
+}
+
+impl Action {
+    /// What the action does, for the help screen.
+    pub fn description(self) -> &'static str {
+        match self {
+            Action::FocusNext => "focus the other pane",
+            Action::FocusPrevious => "focus the other pane (backwards)",
+            Action::Up => "move up",
+            Action::Down => "move down",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::First => "jump to the first row",
+            Action::Last => "jump to the last row",
+            Action::Search => "search the library (fuzzy, live)",
+            Action::SearchAccept => "keep the filter and the selection",
+            Action::SearchClear => "clear the filter",
+            Action::AddClause => "add the clause to the draft",
+            Action::Edit => "edit the selected part",
+            Action::EditExternal => "edit it in $VISUAL / $EDITOR",
+            Action::NewParagraph => "add an empty paragraph after the selection",
+            Action::Delete => "delete the paragraph",
+            Action::MoveUp => "move the paragraph up",
+            Action::MoveDown => "move the paragraph down",
+            Action::EditHeader => "edit the cover note",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Save => "save",
+            Action::Quit => "quit",
+            Action::Help => "show this help",
+            Action::CloseHelp => "close the help",
+            Action::KeepEdit => "keep the edit",
+            Action::DiscardEdit => "discard the edit",
+            Action::NextField => "next field",
+            Action::PreviousField => "previous field",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::Cancel => "cancel",
+            Action::ReadOnly => "open read-only",
+            Action::OpenAnyway => "open anyway",
+        }
+    }
+
+    /// The one or two words the hint bar shows.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Action::FocusNext => "pane",
+            Action::Search => "search",
+            Action::AddClause => "add",
+            Action::Edit => "edit",
+            Action::EditExternal => "$EDITOR",
+            Action::NewParagraph => "new",
+            Action::Delete => "delete",
+            Action::MoveUp => "move up",
+            Action::MoveDown => "move down",
+            Action::EditHeader => "cover note",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Save => "save",
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::CloseHelp => "close",
+            Action::SearchAccept => "keep",
+            Action::SearchClear => "clear",
+            Action::KeepEdit => "keep",
+            Action::DiscardEdit => "discard",
+            Action::NextField => "next field",
+            Action::PreviousField => "previous field",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::Cancel => "cancel",
+            Action::ReadOnly => "read-only",
+            Action::OpenAnyway => "open anyway",
+            _ => self.description(),
+        }
+    }
+}

@@ -1,0 +1,1056 @@
+//! The state of the drafting screen and [`App::update`], which carries out every action.
+//! Nothing here touches the terminal, so every behaviour is tested directly.
+
+use std::cell::Cell;
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::action::Action;
+use super::keymap::{Context, Key, Keymap};
+use super::theme::Theme;
+use crate::draft_file;
+use crate::library::ClauseLibrary;
+use crate::model::{Declaration, Header, Paragraph, Section};
+use crate::numbering::{CalendarDate, DocumentNumber};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The clause library, on the left.
+    Library,
+    /// The draft outline, on the right.
+    Draft,
+}
+
+/// One selectable row of the draft outline, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// The cover note summary.
+    Header,
+    /// The title lines, edited together.
+    Titles,
+    /// The opening.
+    Opening,
+    /// A paragraph of a section.
+    Paragraph(Section, usize),
+    /// The chapeau.
+    Chapeau,
+    /// The closing.
+    Closing,
+}
+
+/// What the keyboard is doing besides moving around.
+pub enum Mode {
+    /// Browsing the panes.
+    Normal,
+    /// Typing a library filter.
+    Search,
+    /// Editing one part of the draft.
+    Editor(Box<Editor>),
+    /// Editing the cover note.
+    HeaderForm(Box<HeaderForm>),
+    /// Reading the help, scrolled this far.
+    Help(u16),
+    /// Waiting for an answer.
+    Prompt(Prompt),
+    /// Typing the file name of an untitled draft.
+    SaveAs(Box<TextArea<'static>>),
+}
+
+/// A question the drafter must answer before going on.
+pub enum Prompt {
+    /// Quitting with unsaved changes.
+    QuitUnsaved,
+    /// A recovery file newer than the draft exists.
+    Recover {
+        /// When it was written, "HH:MM".
+        time: String,
+        /// Its contents.
+        recovered: Box<Declaration>,
+    },
+    /// Another chapeau has the draft open.
+    Locked {
+        /// Its process id.
+        pid: u32,
+    },
+}
+
+impl Prompt {
+    /// The question as shown.
+    pub fn question(&self) -> String {
+        match self {
+            Prompt::QuitUnsaved => "Save changes? (y)es (n)o, Esc to cancel".into(),
+            Prompt::Recover { time, .. } => format!("Recover unsaved changes from {time}? (y/n)"),
+            Prompt::Locked { pid } => format!(
+                "This draft is already open in another chapeau (pid {pid}). Open (r)ead-only, (o)pen anyway, Esc to quit"
+            ),
+        }
+    }
+}
+
+/// The in-place editor for one part of the draft.
+pub struct Editor {
+    /// What is being edited.
+    pub target: Entry,
+    /// The text being edited.
+    pub textarea: TextArea<'static>,
+    /// Whether the paragraph was created for this edit (and goes away if left empty).
+    pub new_paragraph: bool,
+}
+
+/// The cover note fields, one line each.
+pub struct HeaderForm {
+    /// (key, label, input) for each field.
+    pub fields: Vec<(&'static str, &'static str, TextArea<'static>)>,
+    /// The field with the cursor.
+    pub current: usize,
+}
+
+/// Something only the terminal shell can do, asked for by an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Suspend the screen and edit this text of `entry` in the external editor.
+    ExternalEdit {
+        /// What is being edited.
+        entry: Entry,
+        /// The text to start from.
+        text: String,
+    },
+}
+
+/// Screen areas of the last frame, for the mouse.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// The library list.
+    pub library_list: Rect,
+    /// The draft outline.
+    pub draft: Rect,
+    /// For each visible draft row on screen: (first screen row, last screen row, entry index).
+    pub draft_rows: Vec<(u16, u16, usize)>,
+}
+
+struct Snapshot {
+    declaration: Declaration,
+    selected: usize,
+}
+
+/// The application: the draft, the library, and where the drafter is.
+pub struct App {
+    /// The working text.
+    pub declaration: Declaration,
+    /// The draft file, once it has a name.
+    pub path: Option<PathBuf>,
+    /// The text as last saved (or opened), to tell whether there are unsaved changes.
+    pub saved: Declaration,
+    /// The clause library.
+    pub library: ClauseLibrary,
+    /// Keys to actions.
+    pub keymap: Keymap,
+    /// Colours, or none.
+    pub theme: Theme,
+    /// Which pane has the keyboard.
+    pub focus: Focus,
+    /// What the keyboard is doing.
+    pub mode: Mode,
+    /// The library filter.
+    pub filter: String,
+    /// The clauses that match the filter, as indices into the library, best first.
+    pub matches: Vec<usize>,
+    /// The selected row of `matches`.
+    pub library_selected: usize,
+    /// The selected draft entry.
+    pub draft_selected: usize,
+    /// Read-only: edits and saves are refused.
+    pub read_only: bool,
+    /// The last message for the status line.
+    pub message: Option<String>,
+    /// Set when the application should end.
+    pub should_quit: bool,
+    /// Work for the terminal shell.
+    pub effect: Option<Effect>,
+    /// Counts changes to the draft, so the shell knows when to write the recovery file.
+    pub changes: u64,
+    /// The recovery file of this draft, removed after a clean save or quit.
+    pub recovery_file: Option<PathBuf>,
+    /// Where things were drawn last, for the mouse.
+    pub areas: Areas,
+    /// The first draft entry on screen (kept by the outline view).
+    pub draft_top: Cell<usize>,
+    /// The first library row on screen (kept by the library view).
+    pub library_top: Cell<usize>,
+    /// Rows in a page of the focused list (kept by the views).
+    pub page: Cell<usize>,
+    quit_after_save: bool,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+}
+
+impl App {
+    /// An application on `declaration`, read from `path` if it has one.
+    pub fn new(
+        declaration: Declaration,
+        path: Option<PathBuf>,
+        library: ClauseLibrary,
+        keymap: Keymap,
+        theme: Theme,
+    ) -> App {
+        let matches = (0..library.clauses().len()).collect();
+        App {
+            saved: declaration.clone(),
+            declaration,
+            path,
+            library,
+            keymap,
+            theme,
+            focus: Focus::Library,
+            mode: Mode::Normal,
+            filter: String::new(),
+            matches,
+            library_selected: 0,
+            draft_selected: 0,
+            read_only: false,
+            message: None,
+            should_quit: false,
+            effect: None,
+            changes: 0,
+            recovery_file: None,
+            areas: Areas::default(),
+            draft_top: Cell::new(0),
+            library_top: Cell::new(0),
+            page: Cell::new(10),
+            quit_after_save: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// Whether the working text differs from the saved one.
+    pub fn is_modified(&self) -> bool {
+        self.declaration != self.saved
+    }
+
+    /// The rows of the draft outline, in reading order.
+    pub fn entries(&self) -> Vec<Entry> {
+        let d = &self.declaration;
+        let mut entries = vec![Entry::Header, Entry::Titles, Entry::Opening];
+        entries.extend((0..d.preamble.len()).map(|i| Entry::Paragraph(Section::Preamble, i)));
+        entries.push(Entry::Chapeau);
+        entries.extend((0..d.operative.len()).map(|i| Entry::Paragraph(Section::Operative, i)));
+        entries.push(Entry::Closing);
+        entries
+    }
+
+    /// The selected draft entry.
+    pub fn selected_entry(&self) -> Entry {
+        let entries = self.entries();
+        entries[self.draft_selected.min(entries.len() - 1)]
+    }
+
+    fn select_entry(&mut self, entry: Entry) {
+        if let Some(at) = self.entries().iter().position(|e| *e == entry) {
+            self.draft_selected = at;
+        }
+    }
+
+    /// The keymap contexts that apply now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        match &self.mode {
+            Mode::Normal => match self.focus {
+                Focus::Library => vec![Context::Library, Context::Global],
+                Focus::Draft => vec![Context::Draft, Context::Global],
+            },
+            Mode::Search => vec![Context::Search],
+            Mode::Editor(_) => vec![Context::Editor],
+            Mode::HeaderForm(_) => vec![Context::Form],
+            Mode::Help(_) => vec![Context::Help],
+            Mode::Prompt(_) | Mode::SaveAs(_) => vec![Context::Prompt],
+        }
+    }
+
+    /// Handles a key: through the keymap, or as typing in an editor, form or filter.
+    pub fn handle_key(&mut self, event: KeyEvent) {
+        let key = Key::from_event(event);
+        if let Some(action) = self.keymap.action(&self.contexts(), key) {
+            // In the file-name prompt, only Esc and Enter are answers; letters are typing.
+            let typing_name =
+                matches!(self.mode, Mode::SaveAs(_)) && matches!(key.code, KeyCode::Char(_));
+            if !typing_name {
+                self.update(action);
+                return;
+            }
+        }
+        match &mut self.mode {
+            Mode::Editor(editor) => {
+                editor.textarea.input(event);
+            }
+            Mode::HeaderForm(form) => {
+                let current = form.current;
+                form.fields[current].2.input(event);
+            }
+            Mode::SaveAs(name) => {
+                if key.code == KeyCode::Enter {
+                    self.update(Action::Yes);
+                } else {
+                    name.input(event);
+                }
+            }
+            Mode::Search => match key.code {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
+                {
+                    self.filter.push(c);
+                    self.refilter();
+                }
+                KeyCode::Backspace => {
+                    self.filter.pop();
+                    self.refilter();
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
+    /// Handles the mouse: a click selects, the wheel scrolls the pane under the pointer.
+    pub fn handle_mouse(&mut self, event: MouseEvent) {
+        if !matches!(self.mode, Mode::Normal | Mode::Search) {
+            return;
+        }
+        let at = Position::new(event.column, event.row);
+        let over_library = self.areas.library_list.contains(at);
+        let over_draft = self.areas.draft.contains(at);
+        match event.kind {
+            MouseEventKind::Down(MouseButton::Left) if over_library => {
+                self.focus = Focus::Library;
+                let row =
+                    usize::from(event.row - self.areas.library_list.y) + self.library_top.get();
+                if row < self.matches.len() {
+                    self.library_selected = row;
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) if over_draft => {
+                self.focus = Focus::Draft;
+                if let Some(&(_, _, entry)) = self
+                    .areas
+                    .draft_rows
+                    .iter()
+                    .find(|(top, bottom, _)| (*top..=*bottom).contains(&event.row))
+                {
+                    self.draft_selected = entry;
+                }
+            }
+            MouseEventKind::ScrollUp | MouseEventKind::ScrollDown if over_library || over_draft => {
+                let saved_focus = self.focus;
+                self.focus = if over_library {
+                    Focus::Library
+                } else {
+                    Focus::Draft
+                };
+                let step = if event.kind == MouseEventKind::ScrollUp {
+                    Action::Up
+                } else {
+                    Action::Down
+                };
+                for _ in 0..3 {
+                    self.update(step);
+                }
+                self.focus = saved_focus;
+            }
+            _ => {}
+        }
+    }
+
+    /// Carries out `action` in the current mode.
+    pub fn update(&mut self, action: Action) {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Normal => self.update_normal(action),
+            Mode::Search => self.update_search(action),
+            Mode::Editor(editor) => self.update_editor(editor, action),
+            Mode::HeaderForm(form) => self.update_form(form, action),
+            Mode::Help(scroll) => {
+                self.mode = match action {
+                    Action::CloseHelp => Mode::Normal,
+                    Action::Up => Mode::Help(scroll.saturating_sub(1)),
+                    Action::Down => Mode::Help(scroll.saturating_add(1)),
+                    Action::PageUp => Mode::Help(scroll.saturating_sub(10)),
+                    Action::PageDown => Mode::Help(scroll.saturating_add(10)),
+                    _ => Mode::Help(scroll),
+                }
+            }
+            Mode::Prompt(prompt) => self.answer(prompt, action),
+            Mode::SaveAs(name) => self.update_save_as(name, action),
+        }
+    }
+
+    fn update_normal(&mut self, action: Action) {
+        self.message = None;
+        match action {
+            Action::FocusNext | Action::FocusPrevious => {
+                self.focus = match self.focus {
+                    Focus::Library => Focus::Draft,
+                    Focus::Draft => Focus::Library,
+                }
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => self.move_selection(action),
+            Action::Search => {
+                self.focus = Focus::Library;
+                self.mode = Mode::Search;
+            }
+            Action::AddClause => self.add_clause(),
+            Action::Edit => self.start_edit(self.selected_entry(), false),
+            Action::EditExternal => self.start_external_edit(),
+            Action::NewParagraph => self.new_paragraph(),
+            Action::Delete => self.delete_paragraph(),
+            Action::MoveUp => self.move_paragraph(-1),
+            Action::MoveDown => self.move_paragraph(1),
+            Action::EditHeader => self.start_header_form(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Save => self.save(),
+            Action::Quit => {
+                if self.is_modified() && !self.read_only {
+                    self.mode = Mode::Prompt(Prompt::QuitUnsaved);
+                } else {
+                    self.quit();
+                }
+            }
+            Action::Help => self.mode = Mode::Help(0),
+            _ => {}
+        }
+    }
+
+    fn move_selection(&mut self, action: Action) {
+        let (selected, len) = match self.focus {
+            Focus::Library => (&mut self.library_selected, self.matches.len()),
+            Focus::Draft => (
+                &mut self.draft_selected,
+                self.declaration.preamble.len() + self.declaration.operative.len() + 5,
+            ),
+        };
+        if len == 0 {
+            return;
+        }
+        let page = self.page.get().max(1);
+        *selected = match action {
+            Action::Up => selected.saturating_sub(1),
+            Action::Down => (*selected + 1).min(len - 1),
+            Action::PageUp => selected.saturating_sub(page),
+            Action::PageDown => (*selected + page).min(len - 1),
+            Action::First => 0,
+            Action::Last => len - 1,
+            _ => *selected,
+        };
+    }
+
+    fn update_search(&mut self, action: Action) {
+        match action {
+            Action::SearchAccept => {}
+            Action::SearchClear => {
+                self.filter.clear();
+                self.refilter();
+            }
+            Action::Up | Action::Down => {
+                self.move_selection(action);
+                self.mode = Mode::Search;
+            }
+            _ => self.mode = Mode::Search,
+        }
+    }
+
+    /// Recomputes the matches after the filter changed; the best match becomes the selection.
+    pub fn refilter(&mut self) {
+        let clauses = self.library.clauses();
+        self.matches = if self.filter.trim().is_empty() {
+            (0..clauses.len()).collect()
+        } else {
+            self.library
+                .search(&self.filter)
+                .into_iter()
+                .map(|found| {
+                    clauses
+                        .iter()
+                        .position(|c| std::ptr::eq(c, found))
+                        .expect("a clause of this library")
+                })
+                .collect()
+        };
+        self.library_selected = 0;
+        self.library_top.set(0);
+    }
+
+    /// Records the state before a change so that it can be undone.
+    fn remember(&mut self) {
+        self.undo.push(Snapshot {
+            declaration: self.declaration.clone(),
+            selected: self.draft_selected,
+        });
+        self.redo.clear();
+        self.changes += 1;
+    }
+
+    fn refuse_if_read_only(&mut self) -> bool {
+        if self.read_only {
+            self.message = Some("read-only: another chapeau has this draft open".into());
+        }
+        self.read_only
+    }
+
+    fn add_clause(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let Some(clause) = self
+            .matches
+            .get(self.library_selected)
+            .map(|&i| self.library.clauses()[i].clone())
+        else {
+            self.message = Some("no clause selected".into());
+            return;
+        };
+        let at = match self.selected_entry() {
+            Entry::Paragraph(section, i) if section == clause.section => i + 1,
+            _ => self.declaration.paragraphs(clause.section).len(),
+        };
+        self.remember();
+        let paragraph = Paragraph {
+            id: self.declaration.fresh_id(&clause.id),
+            clause: Some(clause.id.clone()),
+            text: clause.text.clone(),
+            items: clause.items.clone(),
+        };
+        self.declaration
+            .paragraphs_mut(clause.section)
+            .insert(at, paragraph);
+        self.select_entry(Entry::Paragraph(clause.section, at));
+        self.message = Some(format!(
+            "added {} to the {}",
+            clause.id,
+            clause.section.name()
+        ));
+    }
+
+    /// The text of `entry` as the editor shows it: items one per line after the text.
+    pub fn editable_text(&self, entry: Entry) -> String {
+        let d = &self.declaration;
+        match entry {
+            Entry::Header => String::new(),
+            Entry::Titles => d.titles.join("\n"),
+            Entry::Opening => d.opening.clone(),
+            Entry::Chapeau => d.chapeau.clone(),
+            Entry::Closing => d.closing.clone(),
+            Entry::Paragraph(section, i) => {
+                let paragraph = &d.paragraphs(section)[i];
+                let mut text = paragraph.text.replace('\n', " ");
+                for item in &paragraph.items {
+                    text.push_str("\n- ");
+                    text.push_str(&item.replace('\n', " "));
+                }
+                text
+            }
+        }
+    }
+
+    fn start_edit(&mut self, entry: Entry, new_paragraph: bool) {
+        if entry == Entry::Header {
+            return self.start_header_form();
+        }
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let lines: Vec<String> = self
+            .editable_text(entry)
+            .split('\n')
+            .map(String::from)
+            .collect();
+        let mut textarea = TextArea::new(lines);
+        textarea.set_wrap_mode(WrapMode::Word);
+        textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        textarea.move_cursor(ratatui_textarea::CursorMove::End);
+        self.mode = Mode::Editor(Box::new(Editor {
+            target: entry,
+            textarea,
+            new_paragraph,
+        }));
+    }
+
+    fn start_external_edit(&mut self) {
+        let entry = self.selected_entry();
+        if entry == Entry::Header || self.refuse_if_read_only() {
+            return;
+        }
+        self.effect = Some(Effect::ExternalEdit {
+            entry,
+            text: self.editable_text(entry),
+        });
+    }
+
+    /// Applies text edited outside (by `$EDITOR`) to `entry`.
+    pub fn apply_external_edit(&mut self, entry: Entry, text: &str) {
+        self.apply_edit(entry, text, false);
+    }
+
+    fn update_editor(&mut self, editor: Box<Editor>, action: Action) {
+        match action {
+            Action::KeepEdit => {
+                let text = editor.textarea.lines().join("\n");
+                self.apply_edit(editor.target, &text, editor.new_paragraph);
+            }
+            Action::DiscardEdit => {
+                if editor.new_paragraph {
+                    self.drop_new_paragraph(editor.target);
+                }
+                self.message = Some("edit discarded".into());
+            }
+            _ => self.mode = Mode::Editor(editor),
+        }
+    }
+
+    /// Removes a paragraph made for an edit that was left empty, as if it never existed.
+    fn drop_new_paragraph(&mut self, entry: Entry) {
+        if let Some(before) = self.undo.pop() {
+            self.declaration = before.declaration;
+            self.draft_selected = before.selected;
+        }
+        let _ = entry;
+    }
+
+    /// Sets the text of `entry` from editor text: for a paragraph, the first line is the
+    /// text and lines starting "- " are items; other lines continue the line before.
+    fn apply_edit(&mut self, entry: Entry, text: &str, new_paragraph: bool) {
+        let text = text.trim_end();
+        if let Entry::Paragraph(section, i) = entry {
+            let (body, items) = split_items(text);
+            if body.trim().is_empty() {
+                if new_paragraph {
+                    self.drop_new_paragraph(entry);
+                    self.message = Some("empty paragraph not added".into());
+                } else {
+                    self.message =
+                        Some("a paragraph needs a text: press d to delete it instead".into());
+                }
+                return;
+            }
+            let paragraph = &self.declaration.paragraphs(section)[i];
+            if paragraph.text == body && paragraph.items == items {
+                return;
+            }
+            if !new_paragraph {
+                self.remember();
+            }
+            let paragraph = &mut self.declaration.paragraphs_mut(section)[i];
+            paragraph.text = body;
+            paragraph.items = items;
+            return;
+        }
+        let current = self.editable_text(entry);
+        if current == text {
+            return;
+        }
+        self.remember();
+        let d = &mut self.declaration;
+        match entry {
+            Entry::Titles => {
+                d.titles = text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(String::from)
+                    .collect()
+            }
+            Entry::Opening => d.opening = join_lines(text),
+            Entry::Chapeau => d.chapeau = join_lines(text),
+            Entry::Closing => d.closing = join_lines(text),
+            Entry::Header | Entry::Paragraph(..) => {}
+        }
+    }
+
+    fn new_paragraph(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let (section, at) = match self.selected_entry() {
+            Entry::Paragraph(section, i) => (section, i + 1),
+            Entry::Header | Entry::Titles | Entry::Opening => (Section::Preamble, 0),
+            Entry::Chapeau => (Section::Operative, 0),
+            Entry::Closing => (Section::Operative, self.declaration.operative.len()),
+        };
+        self.remember();
+        let base = match section {
+            Section::Preamble => "p",
+            Section::Operative => "o",
+        };
+        let id = self.declaration.fresh_id(&format!(
+            "{base}{}",
+            self.declaration.paragraphs(section).len() + 1
+        ));
+        self.declaration.paragraphs_mut(section).insert(
+            at,
+            Paragraph {
+                id,
+                ..Default::default()
+            },
+        );
+        let entry = Entry::Paragraph(section, at);
+        self.select_entry(entry);
+        self.focus = Focus::Draft;
+        self.start_edit(entry, true);
+    }
+
+    fn delete_paragraph(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let Entry::Paragraph(section, i) = self.selected_entry() else {
+            self.message = Some("only paragraphs can be deleted; press e to edit this part".into());
+            return;
+        };
+        self.remember();
+        let removed = self.declaration.paragraphs_mut(section).remove(i);
+        self.draft_selected = self.draft_selected.min(self.entries().len() - 1);
+        self.message = Some(format!("deleted paragraph {} (u to undo)", removed.id));
+    }
+
+    fn move_paragraph(&mut self, step: isize) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let Entry::Paragraph(section, i) = self.selected_entry() else {
+            return;
+        };
+        let len = self.declaration.paragraphs(section).len();
+        let Some(to) = i.checked_add_signed(step).filter(|&to| to < len) else {
+            self.message = Some(format!(
+                "already the {} paragraph of the {}",
+                if step < 0 { "first" } else { "last" },
+                section.name()
+            ));
+            return;
+        };
+        self.remember();
+        self.declaration.paragraphs_mut(section).swap(i, to);
+        self.select_entry(Entry::Paragraph(section, to));
+    }
+
+    fn start_header_form(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let h = &self.declaration.header;
+        let values: [(&'static str, &'static str, String); 13] = [
+            ("body", "Body", h.body.clone()),
+            ("place", "Place", h.place.clone()),
+            ("date", "Date (YYYY-MM-DD)", h.date.clone()),
+            ("language", "Language", h.language.clone()),
+            ("number", "Number (e.g. 6093/09)", h.number.clone()),
+            (
+                "revision",
+                "Revision (0 = original)",
+                h.revision.to_string(),
+            ),
+            ("classification", "Marking", h.classification.clone()),
+            ("codes", "Codes (separated by ;)", h.codes.join("; ")),
+            ("kind", "Kind", h.kind.clone()),
+            ("from", "From", h.from.clone()),
+            ("to", "To", h.to.clone()),
+            ("subject", "Subject", h.subject.clone()),
+            ("cover", "Cover text", h.cover.clone()),
+        ];
+        let fields = values
+            .into_iter()
+            .map(|(key, label, value)| {
+                let mut input = TextArea::new(vec![value]);
+                input.set_wrap_mode(WrapMode::Word);
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                (key, label, input)
+            })
+            .collect();
+        self.focus = Focus::Draft;
+        self.mode = Mode::HeaderForm(Box::new(HeaderForm { fields, current: 0 }));
+    }
+
+    fn update_form(&mut self, mut form: Box<HeaderForm>, action: Action) {
+        match action {
+            Action::NextField => form.current = (form.current + 1) % form.fields.len(),
+            Action::PreviousField => {
+                form.current = (form.current + form.fields.len() - 1) % form.fields.len()
+            }
+            Action::DiscardEdit => {
+                self.message = Some("cover note unchanged".into());
+                return;
+            }
+            Action::KeepEdit => match header_from_form(&form) {
+                Ok(header) => {
+                    if header != self.declaration.header {
+                        self.remember();
+                        self.declaration.header = header;
+                    }
+                    return;
+                }
+                Err((field, message)) => {
+                    form.current = field;
+                    self.message = Some(message);
+                }
+            },
+            _ => {}
+        }
+        self.mode = Mode::HeaderForm(form);
+    }
+
+    fn undo(&mut self) {
+        match self.undo.pop() {
+            Some(snapshot) => {
+                self.redo.push(Snapshot {
+                    declaration: std::mem::replace(&mut self.declaration, snapshot.declaration),
+                    selected: self.draft_selected,
+                });
+                self.draft_selected = snapshot.selected;
+                self.changes += 1;
+                self.message = Some("undone".into());
+            }
+            None => self.message = Some("nothing to undo".into()),
+        }
+    }
+
+    fn redo(&mut self) {
+        match self.redo.pop() {
+            Some(snapshot) => {
+                self.undo.push(Snapshot {
+                    declaration: std::mem::replace(&mut self.declaration, snapshot.declaration),
+                    selected: self.draft_selected,
+                });
+                self.draft_selected = snapshot.selected;
+                self.changes += 1;
+                self.message = Some("redone".into());
+            }
+            None => self.message = Some("nothing to redo".into()),
+        }
+    }
+
+    fn save(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let Some(path) = self.path.clone() else {
+            let mut name = TextArea::new(vec![String::new()]);
+            name.set_placeholder_text("declaration.toml");
+            self.mode = Mode::SaveAs(Box::new(name));
+            return;
+        };
+        match draft_file::save(&path, &self.declaration) {
+            Ok(()) => {
+                self.saved = self.declaration.clone();
+                self.remove_recovery_file();
+                self.message = Some(format!("saved {}", path.display()));
+                if self.quit_after_save {
+                    self.quit();
+                }
+            }
+            Err(error) => {
+                self.quit_after_save = false;
+                self.message = Some(format!("not saved: {error:#}"));
+            }
+        }
+    }
+
+    fn update_save_as(&mut self, name: Box<TextArea<'static>>, action: Action) {
+        match action {
+            Action::Yes => {
+                let typed = name.lines().join("").trim().to_string();
+                if typed.is_empty() {
+                    self.message = Some("type a file name, e.g. declaration.toml".into());
+                    self.mode = Mode::SaveAs(name);
+                    return;
+                }
+                let path = PathBuf::from(typed);
+                if path.exists() {
+                    self.message = Some(format!(
+                        "{} already exists: type another name",
+                        path.display()
+                    ));
+                    self.mode = Mode::SaveAs(name);
+                    return;
+                }
+                self.path = Some(path);
+                self.save();
+                if self.is_modified() {
+                    self.path = None;
+                }
+            }
+            Action::Cancel => {
+                self.quit_after_save = false;
+                self.message = Some("not saved".into());
+            }
+            _ => self.mode = Mode::SaveAs(name),
+        }
+    }
+
+    fn answer(&mut self, prompt: Prompt, action: Action) {
+        match (prompt, action) {
+            (Prompt::QuitUnsaved, Action::Yes) => {
+                self.quit_after_save = true;
+                self.save();
+            }
+            (Prompt::QuitUnsaved, Action::No) => {
+                self.remove_recovery_file();
+                self.quit();
+            }
+            (Prompt::QuitUnsaved, Action::Cancel) => {}
+            (Prompt::Recover { recovered, .. }, Action::Yes) => {
+                self.remember();
+                self.declaration = *recovered;
+                self.message = Some("recovered the unsaved changes: Ctrl-s to save them".into());
+            }
+            (Prompt::Recover { .. }, Action::No | Action::Cancel) => {
+                self.remove_recovery_file();
+                self.message = Some("recovery file discarded".into());
+            }
+            (Prompt::Locked { .. }, Action::ReadOnly) => {
+                self.read_only = true;
+                self.message = Some("read-only".into());
+            }
+            (Prompt::Locked { .. }, Action::OpenAnyway) => {}
+            (Prompt::Locked { .. }, Action::Cancel) => self.should_quit = true,
+            (prompt, _) => self.mode = Mode::Prompt(prompt),
+        }
+    }
+
+    fn quit(&mut self) {
+        self.should_quit = true;
+    }
+
+    fn remove_recovery_file(&mut self) {
+        if let Some(file) = &self.recovery_file {
+            let _ = std::fs::remove_file(file);
+        }
+    }
+
+    /// Counts of paragraphs for the status line.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.declaration.preamble.len(),
+            self.declaration.operative.len(),
+        )
+    }
+}
+
+/// Editor text to paragraph text and items.
+fn split_items(text: &str) -> (String, Vec<String>) {
+    let mut body = String::new();
+    let mut items: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| (trimmed == "-").then_some(""))
+        {
+            items.push(item.trim().to_string());
+        } else if trimmed.is_empty() {
+            continue;
+        } else if let Some(last) = items.last_mut() {
+            push_words(last, trimmed);
+        } else {
+            push_words(&mut body, trimmed);
+        }
+    }
+    items.retain(|item| !item.is_empty());
+    (body, items)
+}
+
+fn push_words(into: &mut String, words: &str) {
+    if !into.is_empty() {
+        into.push(' ');
+    }
+    into.push_str(words);
+}
+
+fn join_lines(text: &str) -> String {
+    let mut joined = String::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        push_words(&mut joined, line);
+    }
+    joined
+}
+
+/// The header the form describes, or the field that is wrong and why.
+fn header_from_form(form: &HeaderForm) -> Result<Header, (usize, String)> {
+    let value = |key: &str| -> String {
+        form.fields
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, input)| join_lines(&input.lines().join("\n")))
+            .unwrap_or_default()
+    };
+    let position = |key: &str| {
+        form.fields
+            .iter()
+            .position(|(k, _, _)| *k == key)
+            .unwrap_or(0)
+    };
+    let date = value("date");
+    if !date.is_empty() && CalendarDate::parse(&date).is_none() {
+        return Err((
+            position("date"),
+            format!("\"{date}\" is not a date: write YYYY-MM-DD, e.g. 2009-02-11"),
+        ));
+    }
+    let number = value("number");
+    if !number.is_empty() && DocumentNumber::parse(&number).is_none() {
+        return Err((
+            position("number"),
+            format!("\"{number}\" is not a base number: write SERIAL/YY, e.g. 6093/09"),
+        ));
+    }
+    let revision = value("revision");
+    let revision = if revision.is_empty() {
+        0
+    } else {
+        revision.parse().map_err(|_| {
+            (
+                position("revision"),
+                format!("\"{revision}\" is not a revision number: write 0, 1, 2 ..."),
+            )
+        })?
+    };
+    Ok(Header {
+        body: value("body"),
+        place: value("place"),
+        date,
+        language: value("language"),
+        number,
+        revision,
+        classification: value("classification"),
+        codes: value("codes")
+            .split(';')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(String::from)
+            .collect(),
+        kind: value("kind"),
+        from: value("from"),
+        to: value("to"),
+        subject: value("subject"),
+        cover: value("cover"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_text_splits_into_text_and_items() {
+        let (body, items) = split_items("We act\nwell by:\n- one,\n  continued\n- two.\n");
+        assert_eq!(body, "We act well by:");
+        assert_eq!(items, ["one, continued", "two."]);
+    }
+}

@@ -1,0 +1,455 @@
+//! The one table that maps keys to actions, per context. The key handling, the hint bar and
+//! the help screen all read it, and `config.toml` can rebind any action.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    /// Everywhere outside the editor, forms, help and prompts.
+    Global,
+    /// The clause library pane has the focus.
+    Library,
+    /// The draft pane has the focus.
+    Draft,
+    /// Typing a library filter.
+    Search,
+    /// Editing a text.
+    Editor,
+    /// Editing the cover note.
+    Form,
+    /// Reading the help.
+    Help,
+    /// Answering a question.
+    Prompt,
+}
+
+impl Context {
+    /// The heading of the context in the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Library => "Clause library",
+            Context::Draft => "Draft",
+            Context::Search => "Searching the library",
+            Context::Editor => "Editor",
+            Context::Form => "Cover note form",
+            Context::Help => "Help",
+            Context::Prompt => "Questions",
+        }
+    }
+}
+
+/// A key with its modifiers, as written in `config.toml` ("ctrl-s", "K", "alt-up").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Control and Alt; Shift is part of the character or of BackTab.
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    /// The key of a terminal event, with Shift folded into the character it typed.
+    pub fn from_event(event: KeyEvent) -> Key {
+        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if !matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            modifiers |= event.modifiers & KeyModifiers::SHIFT;
+        }
+        Key {
+            code: event.code,
+            modifiers,
+        }
+    }
+
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    const fn alt(code: KeyCode) -> Key {
+        Key {
+            code,
+            modifiers: KeyModifiers::ALT,
+        }
+    }
+
+    /// Reads a key written "ctrl-s", "alt-up", "K", "enter", "pgdn", "f5".
+    pub fn parse(text: &str) -> Option<Key> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text.trim();
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if lower.starts_with("ctrl-") {
+                modifiers |= KeyModifiers::CONTROL;
+            } else if lower.starts_with("alt-") {
+                modifiers |= KeyModifiers::ALT;
+            } else if lower.starts_with("shift-") && rest.len() > 6 {
+                modifiers |= KeyModifiers::SHIFT;
+            } else {
+                break;
+            }
+            rest = &rest[rest.find('-').expect("prefix has a hyphen") + 1..];
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "tab" if modifiers.contains(KeyModifiers::SHIFT) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "space" => KeyCode::Char(' '),
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            name if name.len() > 1 && name.starts_with('f') => KeyCode::F(name[1..].parse().ok()?),
+            _ => {
+                let mut chars = rest.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                if modifiers.contains(KeyModifiers::SHIFT) {
+                    modifiers.remove(KeyModifiers::SHIFT);
+                    KeyCode::Char(c.to_ascii_uppercase())
+                } else {
+                    KeyCode::Char(c)
+                }
+            }
+        };
+        Some(Key { code, modifiers })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            write!(f, "Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            write!(f, "Alt-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            write!(f, "Shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => write!(f, "Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::BackTab => write!(f, "Shift-Tab"),
+            KeyCode::Tab => write!(f, "Tab"),
+            KeyCode::Enter => write!(f, "Enter"),
+            KeyCode::Esc => write!(f, "Esc"),
+            KeyCode::Up => write!(f, "Up"),
+            KeyCode::Down => write!(f, "Down"),
+            KeyCode::Left => write!(f, "Left"),
+            KeyCode::Right => write!(f, "Right"),
+            KeyCode::PageUp => write!(f, "PgUp"),
+            KeyCode::PageDown => write!(f, "PgDn"),
+            KeyCode::Home => write!(f, "Home"),
+            KeyCode::End => write!(f, "End"),
+            KeyCode::Backspace => write!(f, "Backspace"),
+            KeyCode::Delete => write!(f, "Delete"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The key.
+    pub key: Key,
+    /// What it does.
+    pub action: Action,
+}
+
+/// Whether an action is among the main keys the hint bar shows for its context.
+fn is_hinted(context: Context, action: Action) -> bool {
+    use Action::*;
+    match context {
+        Context::Global => matches!(action, FocusNext | Search | Undo | Save | Help | Quit),
+        Context::Library => matches!(action, AddClause),
+        Context::Draft => matches!(
+            action,
+            Edit | NewParagraph | Delete | MoveUp | MoveDown | EditHeader
+        ),
+        _ => true,
+    }
+}
+
+/// The default keys.
+fn defaults() -> Vec<Binding> {
+    use Action::*;
+    use Context as C;
+    let table: &[(Context, Key, Action)] = &[
+        (C::Global, Key::plain(KeyCode::Tab), FocusNext),
+        (C::Global, Key::plain(KeyCode::BackTab), FocusPrevious),
+        (C::Global, Key::plain(KeyCode::Up), Up),
+        (C::Global, Key::char('k'), Up),
+        (C::Global, Key::plain(KeyCode::Down), Down),
+        (C::Global, Key::char('j'), Down),
+        (C::Global, Key::plain(KeyCode::PageUp), PageUp),
+        (C::Global, Key::plain(KeyCode::PageDown), PageDown),
+        (C::Global, Key::char('g'), First),
+        (C::Global, Key::plain(KeyCode::Home), First),
+        (C::Global, Key::char('G'), Last),
+        (C::Global, Key::plain(KeyCode::End), Last),
+        (C::Global, Key::char('/'), Search),
+        (C::Global, Key::char('u'), Undo),
+        (C::Global, Key::ctrl('r'), Redo),
+        (C::Global, Key::ctrl('s'), Save),
+        (C::Global, Key::char('?'), Help),
+        (C::Global, Key::char('q'), Quit),
+        (C::Global, Key::ctrl('c'), Quit),
+        (C::Library, Key::plain(KeyCode::Enter), AddClause),
+        (C::Library, Key::char('a'), AddClause),
+        (C::Draft, Key::char('e'), Edit),
+        (C::Draft, Key::plain(KeyCode::Enter), Edit),
+        (C::Draft, Key::char('E'), EditExternal),
+        (C::Draft, Key::char('o'), NewParagraph),
+        (C::Draft, Key::char('d'), Delete),
+        (C::Draft, Key::char('K'), MoveUp),
+        (C::Draft, Key::alt(KeyCode::Up), MoveUp),
+        (C::Draft, Key::char('J'), MoveDown),
+        (C::Draft, Key::alt(KeyCode::Down), MoveDown),
+        (C::Draft, Key::char('H'), EditHeader),
+        (C::Search, Key::plain(KeyCode::Enter), SearchAccept),
+        (C::Search, Key::plain(KeyCode::Esc), SearchClear),
+        (C::Search, Key::plain(KeyCode::Up), Up),
+        (C::Search, Key::plain(KeyCode::Down), Down),
+        (C::Editor, Key::plain(KeyCode::Esc), KeepEdit),
+        (C::Editor, Key::ctrl('c'), DiscardEdit),
+        (C::Form, Key::plain(KeyCode::Tab), NextField),
+        (C::Form, Key::plain(KeyCode::Down), NextField),
+        (C::Form, Key::plain(KeyCode::Enter), NextField),
+        (C::Form, Key::plain(KeyCode::BackTab), PreviousField),
+        (C::Form, Key::plain(KeyCode::Up), PreviousField),
+        (C::Form, Key::plain(KeyCode::Esc), KeepEdit),
+        (C::Form, Key::ctrl('c'), DiscardEdit),
+        (C::Help, Key::plain(KeyCode::Esc), CloseHelp),
+        (C::Help, Key::char('?'), CloseHelp),
+        (C::Help, Key::char('q'), CloseHelp),
+        (C::Help, Key::plain(KeyCode::Up), Up),
+        (C::Help, Key::char('k'), Up),
+        (C::Help, Key::plain(KeyCode::Down), Down),
+        (C::Help, Key::char('j'), Down),
+        (C::Help, Key::plain(KeyCode::PageUp), PageUp),
+        (C::Help, Key::plain(KeyCode::PageDown), PageDown),
+        (C::Prompt, Key::char('y'), Yes),
+        (C::Prompt, Key::char('n'), No),
+        (C::Prompt, Key::char('r'), ReadOnly),
+        (C::Prompt, Key::char('o'), OpenAnyway),
+        (C::Prompt, Key::plain(KeyCode::Esc), Cancel),
+    ];
+    table
+        .iter()
+        .map(|&(context, key, action)| Binding {
+            context,
+            key,
+            action,
+        })
+        .collect()
+}
+
+/// Keys to actions, per context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: defaults(),
+        }
+    }
+}
+
+/// The `[keys]` table of `config.toml`: per context, an action and its key or keys.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyConfig(BTreeMap<Context, BTreeMap<Action, OneOrMany>>);
+
+/// A key or a list of keys.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// One key.
+    One(String),
+    /// Several keys.
+    Many(Vec<String>),
+}
+
+impl Keymap {
+    /// The defaults with `config` applied: each configured action's keys replace its default
+    /// keys in that context. Unknown key names are returned as errors.
+    pub fn with_config(config: &KeyConfig) -> Result<Keymap, String> {
+        let mut keymap = Keymap::default();
+        for (&context, actions) in &config.0 {
+            for (&action, keys) in actions {
+                let keys: Vec<&String> = match keys {
+                    OneOrMany::One(key) => vec![key],
+                    OneOrMany::Many(keys) => keys.iter().collect(),
+                };
+                keymap
+                    .bindings
+                    .retain(|b| !(b.context == context && b.action == action));
+                for text in keys {
+                    let key = Key::parse(text).ok_or_else(|| {
+                        format!("unknown key \"{text}\" for {action:?} (write keys like \"ctrl-s\", \"K\", \"alt-up\", \"enter\")")
+                    })?;
+                    keymap
+                        .bindings
+                        .retain(|b| !(b.context == context && b.key == key));
+                    keymap.bindings.push(Binding {
+                        context,
+                        key,
+                        action,
+                    });
+                }
+            }
+        }
+        Ok(keymap)
+    }
+
+    /// The action of `key` in the first of `contexts` that binds it.
+    pub fn action(&self, contexts: &[Context], key: Key) -> Option<Action> {
+        contexts.iter().find_map(|&context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == context && b.key == key)
+                .map(|b| b.action)
+        })
+    }
+
+    /// Every binding, in table order, for the help.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The keys of `action` in `context`, written for people: "e/Enter".
+    pub fn keys_of(&self, context: Context, action: Action) -> String {
+        self.bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == action)
+            .map(|b| b.key.to_string())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// The main keys of `contexts` for the hint bar: (keys, hint), first binding of each action.
+    pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+        let mut seen = Vec::new();
+        let mut hints = Vec::new();
+        for &context in contexts {
+            for binding in self.bindings.iter().filter(|b| b.context == context) {
+                if is_hinted(context, binding.action) && !seen.contains(&binding.action) {
+                    seen.push(binding.action);
+                    hints.push((binding.key.to_string(), binding.action.hint()));
+                }
+            }
+        }
+        hints
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_read_and_print_the_same_way() {
+        for text in [
+            "Ctrl-s",
+            "K",
+            "Alt-Up",
+            "Enter",
+            "PgDn",
+            "Shift-Tab",
+            "F5",
+            "/",
+            "Space",
+        ] {
+            let key = Key::parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(key.to_string(), text);
+        }
+        assert_eq!(Key::parse("shift-k"), Key::parse("K"));
+        assert_eq!(Key::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn shift_is_folded_into_characters() {
+        let event = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(event), Key::char('K'));
+        let event = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(event), Key::plain(KeyCode::BackTab));
+    }
+
+    #[test]
+    fn the_focused_context_wins_over_global() {
+        let keymap = Keymap::default();
+        let enter = Key::plain(KeyCode::Enter);
+        assert_eq!(
+            keymap.action(&[Context::Library, Context::Global], enter),
+            Some(Action::AddClause)
+        );
+        assert_eq!(
+            keymap.action(&[Context::Draft, Context::Global], enter),
+            Some(Action::Edit)
+        );
+        assert_eq!(
+            keymap.action(&[Context::Draft, Context::Global], Key::char('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(keymap.keys_of(Context::Draft, Action::MoveUp), "K/Alt-Up");
+    }
+
+    #[test]
+    fn configuration_rebinds_an_action() {
+        let config: KeyConfig =
+            toml::from_str("[draft]\ndelete = \"x\"\nmove_up = [\"ctrl-k\", \"alt-up\"]\n")
+                .unwrap();
+        let keymap = Keymap::with_config(&config).unwrap();
+        let draft = [Context::Draft, Context::Global];
+        assert_eq!(keymap.action(&draft, Key::char('x')), Some(Action::Delete));
+        assert_eq!(keymap.action(&draft, Key::char('d')), None);
+        assert_eq!(
+            keymap.keys_of(Context::Draft, Action::MoveUp),
+            "Ctrl-k/Alt-Up"
+        );
+        let bad: KeyConfig = toml::from_str("[draft]\ndelete = \"hyper-x\"\n").unwrap();
+        assert!(Keymap::with_config(&bad).unwrap_err().contains("hyper-x"));
+    }
+}

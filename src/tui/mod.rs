@@ -1,0 +1,262 @@
+//! The drafting screen: a thin shell that reads terminal events, hands them to [`app::App`],
+//! draws the views when something changed, and keeps unsaved work in the recovery file.
+
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod keymap;
+pub mod theme;
+pub mod views;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::model::Declaration;
+use crate::recovery::{self, Lock, Locking};
+use app::{App, Effect, Mode, Prompt};
+
+/// How long the draft must be quiet before unsaved work goes to the recovery file.
+const RECOVERY_QUIET: Duration = Duration::from_millis(700);
+/// The longest unsaved work waits for the recovery file, even while typing goes on.
+const RECOVERY_LATEST: Duration = Duration::from_millis(1500);
+/// How often the loop wakes without events, to write the recovery file in time.
+const TICK: Duration = Duration::from_millis(200);
+
+/// The latest unsaved work, for the panic hook: (recovery file, draft, declaration).
+static LAST_WORK: Mutex<Option<(PathBuf, Option<PathBuf>, Declaration)>> = Mutex::new(None);
+
+/// Everything the screen needs before it starts, prepared by the command line.
+pub struct Session {
+    /// The application, with the draft loaded.
+    pub app: App,
+    /// The lock on the draft, held while the screen runs.
+    pub lock: Option<Lock>,
+    /// Another chapeau holds the draft: take the lock if the drafter opens it anyway.
+    pub lock_pending: bool,
+}
+
+/// Prepares a session on `app`: recovery offer and lock question become the first prompts.
+pub fn prepare(mut app: App) -> Session {
+    let draft = app.path.clone();
+    app.recovery_file = recovery::recovery_file(draft.as_deref());
+    let mut lock = None;
+    let mut lock_pending = false;
+    if let Some(draft) = &draft {
+        match Lock::acquire(draft) {
+            Locking::Acquired(acquired) => lock = Some(acquired),
+            Locking::HeldBy(pid) => {
+                app.mode = Mode::Prompt(Prompt::Locked { pid });
+                lock_pending = true;
+            }
+            Locking::Unavailable => {}
+        }
+    }
+    if matches!(app.mode, Mode::Normal)
+        && let Some(file) = &app.recovery_file
+        && let Some((written, recovered)) = recovery::pending_recovery(file, draft.as_deref())
+        && recovered != app.declaration
+    {
+        app.mode = Mode::Prompt(Prompt::Recover {
+            time: clock_time(written),
+            recovered: Box::new(recovered),
+        });
+    }
+    Session {
+        app,
+        lock,
+        lock_pending,
+    }
+}
+
+/// "HH:MM" of a moment, in local time.
+fn clock_time(moment: std::time::SystemTime) -> String {
+    jiff::Timestamp::try_from(moment)
+        .map(|t| {
+            t.to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| "an earlier session".to_string())
+}
+
+/// Runs the screen until the drafter quits.
+pub fn run(mut session: Session) -> Result<()> {
+    install_panic_hook();
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let outcome = event_loop(&mut terminal, &mut session);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    outcome
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<()> {
+    let app = &mut session.app;
+    let mut needs_draw = true;
+    let mut seen_changes = app.changes;
+    let mut written_changes = app.changes;
+    let mut first_unwritten: Option<Instant> = None;
+    let mut last_change = Instant::now();
+    while !app.should_quit {
+        if session.lock_pending && !matches!(app.mode, Mode::Prompt(Prompt::Locked { .. })) {
+            session.lock_pending = false;
+            if let (false, Some(draft)) = (app.read_only, &app.path)
+                && let Locking::Acquired(lock) = Lock::force(draft)
+            {
+                session.lock = Some(lock);
+            }
+        }
+        if needs_draw {
+            let mut areas = app::Areas::default();
+            terminal.draw(|frame| areas = views::draw(frame, app))?;
+            app.areas = areas;
+            needs_draw = false;
+        }
+        if let Some(Effect::ExternalEdit { entry, text }) = app.effect.take() {
+            match edit_externally(terminal, &text) {
+                Ok(edited) => app.apply_external_edit(entry, &edited),
+                Err(error) => app.message = Some(format!("external editor: {error:#}")),
+            }
+            needs_draw = true;
+            continue;
+        }
+        if app.changes != seen_changes {
+            seen_changes = app.changes;
+            last_change = Instant::now();
+            first_unwritten.get_or_insert(last_change);
+            remember_for_panic(app);
+        }
+        if let Some(first) = first_unwritten
+            && (last_change.elapsed() >= RECOVERY_QUIET || first.elapsed() >= RECOVERY_LATEST)
+        {
+            first_unwritten = None;
+            if written_changes != app.changes {
+                written_changes = app.changes;
+                write_recovery(app);
+            }
+        }
+        if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+                Event::Mouse(mouse) => app.handle_mouse(mouse),
+                Event::Resize(..) => {}
+                _ => continue,
+            }
+            needs_draw = true;
+        }
+    }
+    if !app.is_modified()
+        && let Some(file) = &app.recovery_file
+    {
+        let _ = std::fs::remove_file(file);
+    }
+    Ok(())
+}
+
+fn write_recovery(app: &mut App) {
+    let Some(file) = app.recovery_file.clone() else {
+        return;
+    };
+    if !app.is_modified() {
+        let _ = std::fs::remove_file(&file);
+        return;
+    }
+    if let Err(error) = recovery::write_recovery(&file, app.path.as_deref(), &app.declaration) {
+        app.message = Some(format!(
+            "cannot write the recovery file {}: {error:#}",
+            file.display()
+        ));
+    }
+}
+
+fn remember_for_panic(app: &App) {
+    if let (Some(file), Ok(mut last)) = (&app.recovery_file, LAST_WORK.lock()) {
+        *last = Some((file.clone(), app.path.clone(), app.declaration.clone()));
+    }
+}
+
+/// After the terminal is restored (ratatui's own hook runs first), keep the unsaved work
+/// and say where it is.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui::restore();
+        previous(info);
+        let saved = LAST_WORK.lock().ok().and_then(|mut last| last.take());
+        let mut stderr = std::io::stderr();
+        match saved {
+            Some((file, draft, declaration)) => {
+                match recovery::write_recovery(&file, draft.as_deref(), &declaration) {
+                    Ok(()) => {
+                        let _ = writeln!(
+                            stderr,
+                            "chapeau stopped unexpectedly. Your unsaved work is in {}; open the draft again to recover it.",
+                            file.display()
+                        );
+                    }
+                    Err(error) => {
+                        let _ = writeln!(
+                            stderr,
+                            "chapeau stopped unexpectedly and could not write {}: {error:#}",
+                            file.display()
+                        );
+                    }
+                }
+            }
+            None => {
+                let _ = writeln!(
+                    stderr,
+                    "chapeau stopped unexpectedly; there were no unsaved changes."
+                );
+            }
+        }
+    }));
+}
+
+/// Leaves the screen, edits `text` in `$VISUAL` or `$EDITOR` (else `vi`), and comes back.
+fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> Result<String> {
+    let mut file = tempfile::Builder::new()
+        .prefix("chapeau-")
+        .suffix(".txt")
+        .tempfile()?;
+    file.write_all(text.as_bytes())?;
+    file.flush()?;
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|e| !e.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("chapeau")
+        .arg(file.path())
+        .status();
+    *terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    terminal.clear()?;
+    let status = status.with_context(|| format!("cannot start {editor}"))?;
+    anyhow::ensure!(
+        status.success(),
+        "{editor} ended with {status}; the text is unchanged"
+    );
+    let edited =
+        std::fs::read_to_string(file.path()).context("cannot read the edited text back")?;
+    Ok(edited)
+}

@@ -1,0 +1,142 @@
+//! The clause library pane: the filter line, the list, and a preview of the selected clause.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::export::text::plain;
+use crate::library::Clause;
+use crate::model::Section;
+use crate::tui::app::{App, Focus, Mode};
+
+/// Draws the pane in `area`; returns the area of the list, for the mouse.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
+    let focused = app.focus == Focus::Library;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border(focused))
+        .title(format!(
+            " Clause library ({}/{}) ",
+            app.matches.len(),
+            app.library.clauses().len()
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filter, list, preview] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+    ])
+    .areas(inner);
+
+    let searching = matches!(app.mode, Mode::Search);
+    let filter_line = if app.filter.is_empty() && !searching {
+        Line::from(Span::styled("/ to search", app.theme.dim()))
+    } else {
+        Line::from(vec![
+            Span::styled("/", app.theme.key()),
+            Span::raw(crate::safe_text::visible(&app.filter).into_owned()),
+            Span::styled(if searching { "█" } else { "" }, app.theme.dim()),
+        ])
+    };
+    frame.render_widget(Paragraph::new(filter_line), filter);
+
+    let height = usize::from(list.height);
+    if focused {
+        app.page.set(height.saturating_sub(1).max(1));
+    }
+    let selected = app.library_selected;
+    let mut top = app.library_top.get().min(selected);
+    if selected >= top + height {
+        top = selected + 1 - height;
+    }
+    app.library_top.set(top);
+    let width = usize::from(list.width);
+    let lines: Vec<Line> = app
+        .matches
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(row, &index)| {
+            let line = list_line(app, &app.library.clauses()[index], width);
+            if row == selected {
+                line.style(if focused {
+                    app.theme.selected()
+                } else {
+                    app.theme.selected_unfocused()
+                })
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled("no clause matches", app.theme.dim())),
+            list,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+
+    if let Some(&index) = app.matches.get(selected) {
+        draw_preview(frame, app, &app.library.clauses()[index], preview);
+    }
+    list
+}
+
+fn list_line(app: &App, clause: &Clause, width: usize) -> Line<'static> {
+    let marker = match clause.section {
+        Section::Preamble => "P ",
+        Section::Operative => "O ",
+    };
+    let id: String = clause.id.chars().take(width.saturating_sub(2)).collect();
+    let room = width.saturating_sub(2 + id.chars().count() + 1);
+    let tags = clause.tags.join(", ");
+    let tags = if clause.tags.is_empty() || room < 4 {
+        String::new()
+    } else if tags.chars().count() + 2 <= room {
+        format!(" [{tags}]")
+    } else {
+        format!(
+            " [{}…",
+            tags.chars()
+                .take(room.saturating_sub(3))
+                .collect::<String>()
+        )
+    };
+    Line::from(vec![
+        Span::styled(marker, app.theme.accent()),
+        Span::raw(id),
+        Span::styled(
+            crate::safe_text::visible(&tags).into_owned(),
+            app.theme.dim(),
+        ),
+    ])
+}
+
+fn draw_preview(frame: &mut Frame, app: &App, clause: &Clause, area: Rect) {
+    let mut lines = vec![Line::from(Span::styled(
+        format!("{} · {}", clause.id, clause.section.name()),
+        app.theme.heading(),
+    ))];
+    lines.push(Line::from(plain(&clause.text)));
+    for item in &clause.items {
+        lines.push(Line::from(format!("  - {}", plain(item))));
+    }
+    lines.push(Line::from(Span::styled(
+        format!("source: {}", plain(&clause.source)),
+        app.theme.dim(),
+    )));
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(app.theme.dim());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}

@@ -1,0 +1,147 @@
+//! The draft outline, set as it will print (the same layout and wrapping as the text export),
+//! with the selected part highlighted. Only the entries on screen are laid out.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::export::layout::{self, Role};
+use crate::export::text::{label_column, plain, write_with_label_column};
+use crate::model::{Declaration, Section};
+use crate::tui::app::{App, Entry, Focus};
+
+/// Draws the outline in `area`; returns its inner area and the screen rows of each entry.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> (Rect, Vec<(u16, u16, usize)>) {
+    let focused = app.focus == Focus::Draft;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border(focused))
+        .title(" Draft ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width.saturating_sub(1)).max(20);
+    let height = usize::from(inner.height);
+    let entries = app.entries();
+    let selected = app.draft_selected.min(entries.len() - 1);
+    let column = operative_label_column(&app.declaration);
+    let lines_of = |at: usize| entry_lines(app, entries[at], width, column);
+
+    // Keep the selection on screen: scroll up to it, or far enough down that it fits.
+    let mut top = app.draft_top.get().min(selected);
+    let mut used = 0;
+    let mut first_fitting = selected;
+    for at in (top..=selected).rev() {
+        used += lines_of(at).len() + 1;
+        if used > height + 1 {
+            break;
+        }
+        first_fitting = at;
+    }
+    top = top.max(first_fitting);
+    app.draft_top.set(top);
+    if focused {
+        app.page.set(5);
+    }
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut rows = Vec::new();
+    for (at, _) in entries.iter().enumerate().skip(top) {
+        if lines.len() >= height {
+            break;
+        }
+        let first_row = inner.y + lines.len() as u16;
+        let style = match (at == selected, focused) {
+            (true, true) => Some(app.theme.selected()),
+            (true, false) => Some(app.theme.selected_unfocused()),
+            _ => None,
+        };
+        for line in lines_of(at) {
+            lines.push(match style {
+                Some(style) => line.style(style),
+                None => line,
+            });
+        }
+        let last_row = (inner.y + lines.len() as u16).saturating_sub(1);
+        rows.push((
+            first_row,
+            last_row.min(inner.bottom().saturating_sub(1)),
+            at,
+        ));
+        lines.push(Line::raw(""));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    (inner, rows)
+}
+
+/// The column where operative text starts in the whole document.
+fn operative_label_column(declaration: &Declaration) -> usize {
+    match declaration.operative.len() {
+        0 => label_column(&[]),
+        n => label_column(&layout::paragraph(declaration, Section::Operative, n - 1)[..1]),
+    }
+}
+
+fn entry_lines(app: &App, entry: Entry, width: usize, column: usize) -> Vec<Line<'static>> {
+    let d = &app.declaration;
+    let placeholder = |what: &str| {
+        vec![Line::from(Span::styled(
+            format!("({what}: press e to write it)"),
+            app.theme.dim(),
+        ))]
+    };
+    let set = |blocks: Vec<layout::Block>| -> Vec<Line<'static>> {
+        write_with_label_column(&blocks, width, column)
+            .lines()
+            .map(|l| Line::raw(l.to_string()))
+            .collect()
+    };
+    match entry {
+        Entry::Header => header_lines(app, width),
+        Entry::Titles if d.titles.is_empty() => placeholder("no titles"),
+        Entry::Titles => set(layout::titles(d))
+            .into_iter()
+            .map(|l| l.style(app.theme.heading()))
+            .collect(),
+        Entry::Opening => layout::lone(Role::Opening, &d.opening)
+            .map_or_else(|| placeholder("no opening"), |b| set(vec![b])),
+        Entry::Chapeau => layout::lone(Role::Chapeau, &d.chapeau)
+            .map_or_else(|| placeholder("no chapeau"), |b| set(vec![b])),
+        Entry::Closing => layout::lone(Role::Closing, &d.closing)
+            .map_or_else(|| placeholder("no closing"), |b| set(vec![b])),
+        Entry::Paragraph(section, i) => set(layout::paragraph(d, section, i)),
+    }
+}
+
+fn header_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let h = &app.declaration.header;
+    let date =
+        crate::numbering::CalendarDate::parse(&h.date).map_or(h.date.clone(), |d| d.long_form());
+    let first: Vec<String> = [
+        h.printed_number(),
+        h.classification.clone(),
+        h.printed_kind(),
+        date,
+    ]
+    .into_iter()
+    .filter(|part| !part.trim().is_empty())
+    .collect();
+    let mut lines = vec![Line::from(Span::styled(
+        if first.is_empty() {
+            "Cover note (H to fill in)".to_string()
+        } else {
+            plain(&first.join(" · "))
+        },
+        app.theme.heading(),
+    ))];
+    let subject = format!("Subject: {}", plain(&h.subject));
+    if !h.subject.trim().is_empty() {
+        let options = textwrap::Options::new(width).subsequent_indent("         ");
+        lines.extend(
+            textwrap::wrap(&subject, options)
+                .into_iter()
+                .map(|l| Line::raw(l.into_owned())),
+        );
+    }
+    lines
+}

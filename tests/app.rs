@@ -1,0 +1,360 @@
+//! `App::update` for every action, without a terminal: what the drafter asks for is what the
+//! draft becomes, and every change can be undone and redone.
+
+mod common;
+
+use chapeau::draft_file;
+use chapeau::library::ClauseLibrary;
+use chapeau::model::Section;
+use chapeau::tui::action::Action;
+use chapeau::tui::app::{App, Entry, Focus, Mode};
+use chapeau::tui::keymap::Keymap;
+use chapeau::tui::theme::Theme;
+use common::fixture;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn app() -> App {
+    let declaration = draft_file::load(&fixture("small.toml"))
+        .unwrap()
+        .declaration;
+    App::new(
+        declaration,
+        Some(fixture("small.toml")),
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: true },
+    )
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn ids(app: &App, section: Section) -> Vec<String> {
+    app.declaration
+        .paragraphs(section)
+        .iter()
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+fn select(app: &mut App, entry: Entry) {
+    app.draft_selected = app.entries().iter().position(|e| *e == entry).unwrap();
+}
+
+#[test]
+fn tab_moves_the_focus_between_panes() {
+    let mut app = app();
+    assert_eq!(app.focus, Focus::Library);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Draft);
+    app.update(Action::FocusPrevious);
+    assert_eq!(app.focus, Focus::Library);
+}
+
+#[test]
+fn moving_stays_within_the_list() {
+    let mut app = app();
+    app.update(Action::Up);
+    assert_eq!(app.library_selected, 0);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(app.library_selected, 2);
+    app.update(Action::Last);
+    assert_eq!(app.library_selected, app.library.clauses().len() - 1);
+    app.update(Action::Down);
+    assert_eq!(app.library_selected, app.library.clauses().len() - 1);
+    app.update(Action::First);
+    assert_eq!(app.library_selected, 0);
+    app.update(Action::PageDown);
+    assert!(app.library_selected > 1);
+    app.update(Action::PageUp);
+    assert_eq!(app.library_selected, 0);
+    app.update(Action::FocusNext);
+    app.update(Action::Last);
+    assert_eq!(app.selected_entry(), Entry::Closing);
+}
+
+#[test]
+fn search_filters_live_and_enter_keeps_the_filter() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    app.update(Action::Search);
+    assert_eq!(app.focus, Focus::Library);
+    assert!(matches!(app.mode, Mode::Search));
+    type_text(&mut app, "digital innovation");
+    let best = app.matches[0];
+    assert_eq!(app.library.clauses()[best].id, "digital-innovation");
+    assert!(app.matches.len() < app.library.clauses().len());
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.filter, "digital innovation");
+    app.update(Action::Search);
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(app.filter, "");
+    assert_eq!(app.matches.len(), app.library.clauses().len());
+}
+
+#[test]
+fn a_clause_is_added_after_the_selected_paragraph_of_its_section_with_a_fresh_id() {
+    let mut app = app();
+    select(&mut app, Entry::Paragraph(Section::Operative, 0));
+    app.update(Action::Search);
+    type_text(&mut app, "digital innovation");
+    app.update(Action::SearchAccept);
+    app.update(Action::AddClause);
+    assert_eq!(
+        ids(&app, Section::Operative),
+        ["approach", "digital-innovation", "return", "commit"]
+    );
+    assert_eq!(
+        app.selected_entry(),
+        Entry::Paragraph(Section::Operative, 1)
+    );
+    assert_eq!(
+        app.declaration.operative[1].clause.as_deref(),
+        Some("digital-innovation")
+    );
+    app.update(Action::AddClause);
+    assert_eq!(app.declaration.operative[2].id, "digital-innovation-2");
+    assert!(app.is_modified());
+}
+
+#[test]
+fn a_clause_of_the_other_section_goes_to_the_end_of_its_own() {
+    let mut app = app();
+    select(&mut app, Entry::Paragraph(Section::Operative, 0));
+    let preambular = app
+        .matches
+        .iter()
+        .position(|&i| app.library.clauses()[i].section == Section::Preamble)
+        .unwrap();
+    app.library_selected = preambular;
+    app.update(Action::AddClause);
+    assert_eq!(app.declaration.preamble.len(), 3);
+    assert_eq!(app.selected_entry(), Entry::Paragraph(Section::Preamble, 2));
+}
+
+#[test]
+fn editing_a_paragraph_sets_text_and_items_and_esc_keeps_it() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Paragraph(Section::Operative, 1));
+    app.update(Action::Edit);
+    assert!(matches!(app.mode, Mode::Editor(_)));
+    type_text(&mut app, " more");
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    type_text(&mut app, "- reporting annually.");
+    app.update(Action::KeepEdit);
+    let paragraph = &app.declaration.operative[1];
+    assert_eq!(
+        paragraph.items[1],
+        "guaranteeing return in a humane manner. more"
+    );
+    assert_eq!(paragraph.items.len(), 3);
+    assert_eq!(paragraph.items[2], "reporting annually.");
+}
+
+#[test]
+fn ctrl_c_in_the_editor_discards_the_edit() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Chapeau);
+    app.update(Action::Edit);
+    type_text(&mut app, "xyz");
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.declaration.chapeau, "To this end the Ministers agree:");
+    assert!(!app.is_modified());
+    assert!(!app.should_quit, "Ctrl-c in the editor does not quit");
+}
+
+#[test]
+fn a_new_paragraph_left_empty_is_not_added() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Paragraph(Section::Preamble, 0));
+    app.update(Action::NewParagraph);
+    assert_eq!(app.declaration.preamble.len(), 3);
+    app.update(Action::KeepEdit);
+    assert_eq!(app.declaration.preamble.len(), 2);
+    assert!(!app.is_modified());
+    app.update(Action::NewParagraph);
+    type_text(&mut app, "Recognising the need,");
+    app.update(Action::KeepEdit);
+    assert_eq!(app.declaration.preamble[1].text, "Recognising the need,");
+    app.update(Action::Undo);
+    assert_eq!(
+        app.declaration.preamble.len(),
+        2,
+        "one undo removes the whole new paragraph"
+    );
+}
+
+#[test]
+fn delete_and_move_and_undo_redo_every_step() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    let original = app.declaration.clone();
+    select(&mut app, Entry::Paragraph(Section::Operative, 0));
+    app.update(Action::MoveDown);
+    assert_eq!(
+        ids(&app, Section::Operative),
+        ["return", "approach", "commit"]
+    );
+    assert_eq!(
+        app.selected_entry(),
+        Entry::Paragraph(Section::Operative, 1)
+    );
+    app.update(Action::MoveUp);
+    app.update(Action::MoveUp);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("already the first paragraph of the operative")
+    );
+    app.update(Action::Delete);
+    assert_eq!(ids(&app, Section::Operative), ["return", "commit"]);
+    let after = app.declaration.clone();
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    assert_eq!(app.declaration, original);
+    assert!(!app.is_modified());
+    app.update(Action::Undo);
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"));
+    app.update(Action::Redo);
+    app.update(Action::Redo);
+    app.update(Action::Redo);
+    assert_eq!(app.declaration, after);
+    app.update(Action::Redo);
+    assert_eq!(app.message.as_deref(), Some("nothing to redo"));
+}
+
+#[test]
+fn only_paragraphs_are_deleted() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Opening);
+    app.update(Action::Delete);
+    assert!(app.message.as_deref().unwrap().contains("only paragraphs"));
+    assert!(!app.is_modified());
+}
+
+#[test]
+fn the_cover_note_form_validates_and_keeps_its_fields() {
+    let mut app = app();
+    app.update(Action::EditHeader);
+    let Mode::HeaderForm(_) = app.mode else {
+        panic!("form expected")
+    };
+    for _ in 0..2 {
+        app.update(Action::NextField);
+    }
+    app.handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+    app.update(Action::KeepEdit);
+    assert!(
+        app.message.as_deref().unwrap().contains("is not a date"),
+        "{:?}",
+        app.message
+    );
+    assert!(
+        matches!(app.mode, Mode::HeaderForm(_)),
+        "the form stays open on a bad date"
+    );
+    app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    for _ in 0..3 {
+        app.update(Action::NextField);
+    }
+    for _ in 0..3 {
+        app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    }
+    type_text(&mut app, "2");
+    app.update(Action::KeepEdit);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.declaration.header.revision, 2);
+    assert_eq!(app.declaration.header.printed_number(), "6093/2/09 REV 2");
+    app.update(Action::Undo);
+    assert_eq!(app.declaration.header.revision, 1);
+}
+
+#[test]
+fn save_writes_the_draft_and_quit_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.toml");
+    std::fs::copy(fixture("small.toml"), &path).unwrap();
+    let mut app = app();
+    app.path = Some(path.clone());
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Paragraph(Section::Operative, 2));
+    app.update(Action::Delete);
+    app.update(Action::Quit);
+    assert!(matches!(app.mode, Mode::Prompt(_)));
+    app.update(Action::Cancel);
+    assert!(!app.should_quit);
+    app.update(Action::Quit);
+    app.update(Action::Yes);
+    assert!(app.should_quit);
+    let saved = draft_file::load(&path).unwrap().declaration;
+    assert_eq!(saved, app.declaration);
+    assert_eq!(saved.operative.len(), 2);
+}
+
+#[test]
+fn quit_without_saving_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.toml");
+    std::fs::copy(fixture("small.toml"), &path).unwrap();
+    let mut app = app();
+    app.path = Some(path.clone());
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Paragraph(Section::Operative, 2));
+    app.update(Action::Delete);
+    app.update(Action::Quit);
+    app.update(Action::No);
+    assert!(app.should_quit);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        std::fs::read(fixture("small.toml")).unwrap()
+    );
+}
+
+#[test]
+fn an_untitled_draft_asks_for_a_file_name_on_first_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app();
+    app.path = None;
+    app.update(Action::AddClause);
+    app.update(Action::Save);
+    assert!(matches!(app.mode, Mode::SaveAs(_)));
+    let name = dir.path().join("new.toml");
+    type_text(&mut app, name.to_str().unwrap());
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(matches!(app.mode, Mode::Normal), "{:?}", app.message);
+    assert_eq!(app.path.as_deref(), Some(name.as_path()));
+    assert_eq!(
+        draft_file::load(&name).unwrap().declaration,
+        app.declaration
+    );
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app();
+    app.update(Action::Help);
+    app.update(Action::Down);
+    assert!(matches!(app.mode, Mode::Help(1)));
+    app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(matches!(app.mode, Mode::Normal));
+}
+
+#[test]
+fn read_only_refuses_changes() {
+    let mut app = app();
+    app.read_only = true;
+    app.update(Action::AddClause);
+    app.update(Action::Save);
+    assert!(!app.is_modified());
+    assert!(app.message.as_deref().unwrap().contains("read-only"));
+}

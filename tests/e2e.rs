@@ -1,0 +1,216 @@
+//! The real binary in a real terminal (tmux): keys sent as a drafter types them, the screen
+//! read back, and the files on disk checked.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chapeau::draft_file;
+use common::example;
+
+/// A tmux server of the test's own, running chapeau in one window.
+struct Tmux {
+    socket: String,
+    config: tempfile::TempDir,
+    data: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Tmux {
+        Tmux {
+            socket: format!("chapeau-{name}-{}", std::process::id()),
+            config: tempfile::tempdir().unwrap(),
+            data: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/run installs it)");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Starts chapeau on `draft` in `dir`.
+    fn start(&self, dir: &Path, draft: &str) {
+        let command = format!(
+            "env CHAPEAU_CONFIG_DIR={} CHAPEAU_DATA_DIR={} TERM=xterm-256color {} {draft}",
+            self.config.path().display(),
+            self.data.path().display(),
+            env!("CARGO_BIN_EXE_chapeau"),
+        );
+        let dir = dir.to_str().unwrap();
+        self.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            "140",
+            "-y",
+            "40",
+            "-c",
+            dir,
+            &command,
+        ]);
+        self.wait_for("Clause library");
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", "-t", "0", key]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "0", "-l", text]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "0"])
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {text:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn pid(&self) -> String {
+        self.tmux(&["list-panes", "-F", "#{pane_pid}"])
+            .trim()
+            .to_string()
+    }
+
+    fn recovery_files(&self) -> Vec<PathBuf> {
+        match std::fs::read_dir(self.data.path().join("recovery")) {
+            Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn copy_of_example(dir: &Path) -> PathBuf {
+    let draft = dir.join("prague.toml");
+    std::fs::copy(example(), &draft).unwrap();
+    draft
+}
+
+fn clause_ids(draft: &Path) -> Vec<String> {
+    let declaration = draft_file::load(draft).unwrap().declaration;
+    declaration
+        .preamble
+        .iter()
+        .chain(&declaration.operative)
+        .filter_map(|p| p.clause.clone())
+        .collect()
+}
+
+#[test]
+fn search_add_save_undo_save_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let original = draft_file::load(&draft).unwrap().declaration;
+    let tmux = Tmux::new("add");
+    tmux.start(dir.path(), "prague.toml");
+
+    tmux.keys(&["/"]);
+    tmux.text("digital innovation");
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for("added digital-innovation");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("saved prague.toml");
+    assert!(clause_ids(&draft).contains(&"digital-innovation".to_string()));
+    let saved = draft_file::load(&draft).unwrap().declaration;
+    assert_eq!(saved.operative.len(), original.operative.len() + 1);
+
+    tmux.keys(&["u"]);
+    tmux.wait_for("undone");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("saved prague.toml");
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while !tmux.pid().is_empty() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(draft_file::load(&draft).unwrap().declaration, original);
+    assert!(
+        tmux.recovery_files().is_empty(),
+        "a clean quit leaves no recovery file"
+    );
+}
+
+#[test]
+fn a_killed_session_is_recovered_on_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let before = std::fs::read(&draft).unwrap();
+    let tmux = Tmux::new("kill");
+    tmux.start(dir.path(), "prague.toml");
+    tmux.keys(&["/"]);
+    tmux.text("digital innovation");
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for("added digital-innovation");
+
+    let start = Instant::now();
+    while tmux.recovery_files().is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "the recovery file is written within 2 seconds"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let pid = tmux.pid();
+    Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert_eq!(
+        std::fs::read(&draft).unwrap(),
+        before,
+        "the draft itself is untouched"
+    );
+    tmux.tmux(&["kill-server"]);
+
+    let tmux2 = Tmux {
+        socket: format!("{}-again", tmux.socket),
+        config: tempfile::tempdir().unwrap(),
+        data: tempfile::tempdir().unwrap(),
+    };
+    std::fs::create_dir_all(tmux2.data.path().join("recovery")).unwrap();
+    for file in tmux.recovery_files() {
+        std::fs::copy(
+            &file,
+            tmux2
+                .data
+                .path()
+                .join("recovery")
+                .join(file.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    tmux2.start(dir.path(), "prague.toml");
+    tmux2.wait_for("Recover unsaved changes from");
+    tmux2.keys(&["y"]);
+    tmux2.wait_for("recovered");
+    tmux2.keys(&["C-s"]);
+    tmux2.wait_for("saved prague.toml");
+    tmux2.keys(&["q"]);
+    assert!(clause_ids(&draft).contains(&"digital-innovation".to_string()));
+}

@@ -1,0 +1,189 @@
+//! Whole-screen snapshots of the drafting screen (ratatui's TestBackend) after scripted keys.
+
+mod common;
+
+use chapeau::draft_file;
+use chapeau::library::ClauseLibrary;
+use chapeau::model::Declaration;
+use chapeau::tui::app::{App, Mode, Prompt};
+use chapeau::tui::keymap::Keymap;
+use chapeau::tui::theme::Theme;
+use chapeau::tui::views;
+use common::fixture;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+fn app_with(theme: Theme) -> App {
+    let declaration = draft_file::load(&fixture("small.toml"))
+        .unwrap()
+        .declaration;
+    App::new(
+        declaration,
+        Some("small.toml".into()),
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        theme,
+    )
+}
+
+fn app() -> App {
+    app_with(Theme { color: true })
+}
+
+/// Draws `app` on a `width`×`height` test terminal, as the event loop does.
+fn screen(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut areas = Default::default();
+    terminal
+        .draw(|frame| areas = views::draw(frame, app))
+        .unwrap();
+    app.areas = areas;
+    terminal
+}
+
+fn keys(app: &mut App, codes: &[KeyCode]) {
+    for &code in codes {
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+#[test]
+fn start() {
+    let mut app = app();
+    insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
+}
+
+#[test]
+fn library_search() {
+    let mut app = app();
+    type_text(&mut app, "/digital innovation");
+    insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
+}
+
+#[test]
+fn adding_a_clause() {
+    let mut app = app();
+    keys(
+        &mut app,
+        &[KeyCode::Tab, KeyCode::End, KeyCode::Up, KeyCode::Tab],
+    );
+    type_text(&mut app, "/digital innovation");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
+}
+
+#[test]
+fn the_editor() {
+    let mut app = app();
+    keys(
+        &mut app,
+        &[
+            KeyCode::Tab,
+            KeyCode::End,
+            KeyCode::Up,
+            KeyCode::Up,
+            KeyCode::Char('e'),
+        ],
+    );
+    insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
+}
+
+#[test]
+fn help() {
+    let mut app = app();
+    keys(&mut app, &[KeyCode::Char('?')]);
+    insta::assert_snapshot!(screen(&mut app, 100, 60).backend());
+}
+
+#[test]
+fn the_quit_prompt() {
+    let mut app = app();
+    keys(&mut app, &[KeyCode::Char('a'), KeyCode::Char('q')]);
+    insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
+}
+
+#[test]
+fn the_recovery_prompt() {
+    let mut app = app();
+    app.mode = Mode::Prompt(Prompt::Recover {
+        time: "14:32".into(),
+        recovered: Box::new(Declaration::default()),
+    });
+    insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
+}
+
+#[test]
+fn a_terminal_too_small() {
+    let mut app = app();
+    insta::assert_snapshot!(screen(&mut app, 50, 10).backend());
+}
+
+#[test]
+fn no_color_keeps_the_selection_visible_without_colours() {
+    let mut app = app_with(Theme { color: false });
+    keys(&mut app, &[KeyCode::Down]);
+    let terminal = screen(&mut app, 120, 36);
+    let buffer = terminal.backend().buffer();
+    let mut reversed_rows = Vec::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            assert_eq!(cell.fg, Color::Reset, "no foreground colour at {x},{y}");
+            assert_eq!(cell.bg, Color::Reset, "no background colour at {x},{y}");
+            if cell.modifier.contains(Modifier::REVERSED) && !reversed_rows.contains(&y) {
+                reversed_rows.push(y);
+            }
+        }
+    }
+    assert_eq!(
+        reversed_rows.len(),
+        1,
+        "exactly the selected library row is in reverse video"
+    );
+    let underlined = (0..buffer.area.width).any(|x| {
+        (0..buffer.area.height).any(|y| buffer[(x, y)].modifier.contains(Modifier::UNDERLINED))
+    });
+    assert!(
+        underlined,
+        "the draft's selection, without focus, is underlined"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_click_selects_and_the_wheel_scrolls() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app();
+    screen(&mut app, 120, 36);
+    let (top, _, entry) = app.areas.draft_rows[3];
+    let click = |column, row, kind| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.handle_mouse(click(
+        app.areas.draft.x + 2,
+        top,
+        MouseEventKind::Down(MouseButton::Left),
+    ));
+    assert_eq!(app.draft_selected, entry);
+    assert_eq!(app.focus, chapeau::tui::app::Focus::Draft);
+    let list = app.areas.library_list;
+    app.handle_mouse(click(
+        list.x + 1,
+        list.y + 2,
+        MouseEventKind::Down(MouseButton::Left),
+    ));
+    assert_eq!(app.library_selected, 2);
+    app.handle_mouse(click(list.x + 1, list.y + 2, MouseEventKind::ScrollDown));
+    assert_eq!(app.library_selected, 5);
+}
