@@ -146,6 +146,9 @@ impl From<anyhow::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_some() {
+        die_quietly_on_closed_pipe();
+    }
     let outcome = match cli.command {
         Some(command) => run(command),
         None => open_screen(cli.draft, &cli.folders),
@@ -201,6 +204,16 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Library(args) => run_library(args),
+    }
+}
+
+/// `chapeau library list | head` ends quietly when `head` stops reading, as Unix tools do,
+/// instead of failing on every later line printed.
+fn die_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

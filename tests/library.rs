@@ -213,3 +213,23 @@ fn a_missing_library_folder_is_an_input_error() {
     assert!(run.stderr.contains("no/such/folder"));
     assert!(run.stderr.contains("cannot read the library folder"));
 }
+
+#[test]
+fn a_reader_that_stops_early_does_not_make_chapeau_fail_loudly() {
+    use std::process::{Command, Stdio};
+    let config = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chapeau"))
+        .args(["library", "list"])
+        .env("CHAPEAU_CONFIG_DIR", config.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&output.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
