@@ -95,6 +95,28 @@ impl Position {
     }
 }
 
+/// The start of every line of a text, so that many offsets can be turned into line numbers
+/// without rescanning the text each time.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `source`.
+    pub fn new(source: &str) -> LineIndex {
+        let breaks = source.match_indices('\n').map(|(i, _)| i + 1);
+        LineIndex {
+            starts: std::iter::once(0).chain(breaks).collect(),
+        }
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
 /// Reads a file as UTF-8 text, or says precisely why it cannot be read as such.
 pub fn read_text_file(path: &Path) -> Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|error| {
@@ -166,6 +188,19 @@ mod tests {
             Position::of_offset(text, 99),
             Position { line: 3, column: 2 }
         );
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_positions() {
+        let text = "ab\ncé\n\nx";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(
+                index.line_of(offset),
+                Position::of_offset(text, offset).line,
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::atomic_file::write_atomically;
-use crate::diagnostic::{Diagnostic, Position, read_text_file};
+use crate::diagnostic::{Diagnostic, LineIndex, read_text_file};
 use crate::model::{Declaration, Header, Numbering, Paragraph, Section, TextRef};
 use crate::numbering::{CalendarDate, DocumentNumber};
 
@@ -105,6 +105,7 @@ pub fn parse(path: &Path, source: &str) -> Result<LoadedDraft, Box<Diagnostic>> 
     Builder {
         path,
         source,
+        index: LineIndex::new(source),
         lines: HashMap::new(),
     }
     .build(raw)
@@ -127,6 +128,7 @@ fn help_for_toml_error(message: &str) -> &'static str {
 struct Builder<'a> {
     path: &'a Path,
     source: &'a str,
+    index: LineIndex,
     lines: HashMap<TextRef, usize>,
 }
 
@@ -142,8 +144,7 @@ impl Builder<'_> {
     }
 
     fn note(&mut self, text: TextRef, offset: usize) {
-        self.lines
-            .insert(text, Position::of_offset(self.source, offset).line);
+        self.lines.insert(text, self.index.line_of(offset));
     }
 
     fn text(&mut self, text: TextRef, value: Option<Spanned<String>>) -> String {
@@ -250,7 +251,7 @@ impl Builder<'_> {
             ));
         }
         if let Some(&first) = first_use.get(id) {
-            let first_line = Position::of_offset(self.source, first).line;
+            let first_line = self.index.line_of(first);
             return Err(self.error(
                 raw.id.span().start,
                 format!("the paragraph id `{id}` is already used on line {first_line}"),

@@ -345,8 +345,9 @@ fn parse_file(library: &str, path: &Path, source: &str) -> Result<Vec<Clause>, B
         )
     })?;
     let mut clauses = Vec::new();
+    let index = crate::diagnostic::LineIndex::new(source);
     for spanned in raw.clause {
-        let line = crate::diagnostic::Position::of_offset(source, spanned.span().start).line;
+        let line = index.line_of(spanned.span().start);
         let raw = spanned.into_inner();
         if !is_kebab_case(raw.id.get_ref()) {
             return Err(error(

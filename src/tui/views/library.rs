@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::export::text::plain;
 use crate::library::Clause;
@@ -53,32 +53,23 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
     }
     app.library_top.set(top);
     let width = usize::from(list.width);
-    let lines: Vec<Line> = app
-        .matches
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(height)
-        .map(|(row, &index)| {
-            let line = list_line(app, &app.library.clauses()[index], width);
-            if row == selected {
-                line.style(if focused {
-                    app.theme.selected()
-                } else {
-                    app.theme.selected_unfocused()
-                })
+    if app.matches.is_empty() {
+        let nothing = Span::styled("no clause matches", app.theme.dim());
+        frame.render_widget(Paragraph::new(nothing), list);
+    }
+    let buffer = frame.buffer_mut();
+    let visible = app.matches.iter().enumerate().skip(top).take(height);
+    for (y, (row, &index)) in (list.y..).zip(visible) {
+        let line = list_line(app, &app.library.clauses()[index], width);
+        buffer.set_line(list.x, y, &line, list.width);
+        if row == selected {
+            let style = if focused {
+                app.theme.selected()
             } else {
-                line
-            }
-        })
-        .collect();
-    if lines.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled("no clause matches", app.theme.dim())),
-            list,
-        );
-    } else {
-        frame.render_widget(Paragraph::new(lines), list);
+                app.theme.selected_unfocused()
+            };
+            buffer.set_style(Rect::new(list.x, y, list.width, 1), style);
+        }
     }
 
     if let Some(&index) = app.matches.get(selected) {
@@ -118,25 +109,28 @@ fn list_line(app: &App, clause: &Clause, width: usize) -> Line<'static> {
 }
 
 fn draw_preview(frame: &mut Frame, app: &App, clause: &Clause, area: Rect) {
-    let mut lines = vec![Line::from(Span::styled(
-        format!("{} · {}", clause.id, clause.section.name()),
-        app.theme.heading(),
-    ))];
-    lines.push(Line::from(plain(&clause.text)));
+    let width = usize::from(area.width).max(10);
+    let wrapped = |text: &str, first: &str, rest: &str| -> Vec<Line<'static>> {
+        let options = textwrap::Options::new(width)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        let text = plain(text);
+        let lines = textwrap::wrap(&text, options);
+        lines
+            .into_iter()
+            .map(|l| Line::raw(l.into_owned()))
+            .collect()
+    };
+    let heading = format!("{} · {}", clause.id, clause.section.name());
+    let mut lines = vec![Line::from(Span::styled(heading, app.theme.heading()))];
+    lines.extend(wrapped(&clause.text, "", ""));
     for item in &clause.items {
-        lines.push(Line::from(format!("  - {}", plain(item))));
+        lines.extend(wrapped(item, "  - ", "    "));
     }
-    lines.push(Line::from(Span::styled(
-        format!("source: {}", plain(&clause.source)),
-        app.theme.dim(),
-    )));
+    let source = wrapped(&format!("source: {}", clause.source), "", "        ");
+    lines.extend(source.into_iter().map(|l| l.style(app.theme.dim())));
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(app.theme.dim());
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

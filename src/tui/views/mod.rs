@@ -33,10 +33,20 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
     let library_list = library::draw(frame, app, left);
-    let (draft, draft_rows) = outline::draw(frame, app, right);
+    // The editor opens below the outline, which keeps the edited part in sight above it.
+    let (outline_area, editor_area) = match app.mode {
+        super::app::Mode::Editor(_) => {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
+                    .areas(right);
+            (top, bottom)
+        }
+        _ => (right, Rect::default()),
+    };
+    let (draft, draft_rows) = outline::draw(frame, app, outline_area);
     bars::draw_hints(frame, app, hints);
     bars::draw_status(frame, app, status);
-    overlays::draw(frame, app, right, area);
+    overlays::draw(frame, app, editor_area, area);
     if let super::app::Mode::Help(scroll) = app.mode {
         help::draw(frame, app, area, scroll);
     }

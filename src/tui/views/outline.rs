@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
 use crate::export::layout::{self, Role};
 use crate::export::text::{label_column, plain, write_with_label_column};
@@ -25,7 +25,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> (Rect, Vec<(u16, u16, u
     let entries = app.entries();
     let selected = app.draft_selected.min(entries.len() - 1);
     let column = operative_label_column(&app.declaration);
-    let lines_of = |at: usize| entry_lines(app, entries[at], width, column);
+    let mut laid_out: std::collections::HashMap<usize, Vec<Line<'static>>> = Default::default();
+    let mut lines_of = |at: usize| -> Vec<Line<'static>> {
+        laid_out
+            .entry(at)
+            .or_insert_with(|| entry_lines(app, entries[at], width, column))
+            .clone()
+    };
 
     // Keep the selection on screen: scroll up to it, or far enough down that it fits.
     let mut top = app.draft_top.get().min(selected);
@@ -44,33 +50,37 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> (Rect, Vec<(u16, u16, u
         app.page.set(5);
     }
 
-    let mut lines: Vec<Line> = Vec::new();
+    // The lines are wrapped already: they go straight into the buffer, row by row.
+    let buffer = frame.buffer_mut();
+    let mut row = inner.y;
     let mut rows = Vec::new();
-    for (at, _) in entries.iter().enumerate().skip(top) {
-        if lines.len() >= height {
+    for at in top..entries.len() {
+        if row >= inner.bottom() {
             break;
         }
-        let first_row = inner.y + lines.len() as u16;
-        let style = match (at == selected, focused) {
-            (true, true) => Some(app.theme.selected()),
-            (true, false) => Some(app.theme.selected_unfocused()),
-            _ => None,
-        };
+        let first_row = row;
         for line in lines_of(at) {
-            lines.push(match style {
-                Some(style) => line.style(style),
-                None => line,
-            });
+            if row >= inner.bottom() {
+                break;
+            }
+            buffer.set_line(inner.x, row, &line, inner.width);
+            row += 1;
         }
-        let last_row = (inner.y + lines.len() as u16).saturating_sub(1);
-        rows.push((
-            first_row,
-            last_row.min(inner.bottom().saturating_sub(1)),
-            at,
-        ));
-        lines.push(Line::raw(""));
+        let last_row = row.saturating_sub(1).max(first_row);
+        if at == selected {
+            let style = if focused {
+                app.theme.selected()
+            } else {
+                app.theme.selected_unfocused()
+            };
+            buffer.set_style(
+                Rect::new(inner.x, first_row, inner.width, last_row + 1 - first_row),
+                style,
+            );
+        }
+        rows.push((first_row, last_row, at));
+        row += 1;
     }
-    frame.render_widget(Paragraph::new(lines), inner);
     (inner, rows)
 }
 

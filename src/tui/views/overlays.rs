@@ -9,14 +9,12 @@ use super::centered;
 use crate::tui::app::{App, Entry, Mode};
 use crate::tui::keymap::Context;
 
-/// Draws the overlay of the current mode, if any: the editor over the lower part of the
-/// draft pane, forms and questions in the middle of the screen.
-pub fn draw(frame: &mut Frame, app: &App, draft: Rect, screen: Rect) {
+/// Draws the overlay of the current mode, if any: the editor in `editor_area` (below the
+/// outline), forms and questions in the middle of the screen.
+pub fn draw(frame: &mut Frame, app: &App, editor_area: Rect, screen: Rect) {
     match &app.mode {
         Mode::Editor(editor) => {
-            let [_, area] =
-                Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
-                    .areas(draft);
+            let area = editor_area;
             let keys = format!(
                 " {} keep · {} discard ",
                 app.keymap

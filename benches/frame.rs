@@ -1,0 +1,84 @@
+//! Drawing one full frame of the drafting screen for a 500-paragraph draft at 200×60: the
+//! screen must redraw well within a keystroke (target: under 2 ms).
+
+use chapeau::draft_file;
+use chapeau::library::ClauseLibrary;
+use chapeau::model::{Declaration, Paragraph, Section};
+use chapeau::tui::action::Action;
+use chapeau::tui::app::App;
+use chapeau::tui::keymap::Keymap;
+use chapeau::tui::theme::Theme;
+use chapeau::tui::views;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The Prague example grown to 500 paragraphs by repeating its own paragraphs.
+fn large_draft() -> Declaration {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/prague-2009.toml");
+    let mut declaration = draft_file::load(std::path::Path::new(path))
+        .unwrap()
+        .declaration;
+    let preamble = declaration.preamble.clone();
+    let operative = declaration.operative.clone();
+    let grow = |source: &[Paragraph], section: Section, count: usize, d: &mut Declaration| {
+        for n in 0..count {
+            let mut paragraph = source[n % source.len()].clone();
+            paragraph.id = format!("{}-{n}", paragraph.id);
+            d.paragraphs_mut(section).push(paragraph);
+        }
+    };
+    grow(
+        &preamble,
+        Section::Preamble,
+        200 - preamble.len(),
+        &mut declaration,
+    );
+    grow(
+        &operative,
+        Section::Operative,
+        300 - operative.len(),
+        &mut declaration,
+    );
+    declaration
+}
+
+fn frame(c: &mut Criterion) {
+    let declaration = large_draft();
+    assert_eq!(
+        declaration.preamble.len() + declaration.operative.len(),
+        500
+    );
+    let mut app = App::new(
+        declaration,
+        None,
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: true },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    app.update(Action::FocusNext);
+    for _ in 0..350 {
+        app.update(Action::Down);
+    }
+    c.bench_function("full frame, 500 paragraphs, 200x60", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| {
+                    std::hint::black_box(views::draw(f, &app));
+                })
+                .map(|_| ())
+                .unwrap()
+        })
+    });
+}
+
+fn baseline(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    c.bench_function("baseline: a blank 200x60 frame", |b| {
+        b.iter(|| terminal.draw(|_| {}).map(|_| ()).unwrap())
+    });
+}
+
+criterion_group!(benches, frame, baseline);
+criterion_main!(benches);
