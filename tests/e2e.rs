@@ -37,10 +37,16 @@ impl Tmux {
 
     /// Starts chapeau on `draft` in `dir`.
     fn start(&self, dir: &Path, draft: &str) {
+        self.start_with(dir, draft, self.data.path(), "");
+    }
+
+    /// Starts chapeau on `draft` in `dir`, with `data` as its data dir and extra `env`
+    /// assignments (shell words).
+    fn start_with(&self, dir: &Path, draft: &str, data: &Path, env: &str) {
         let command = format!(
-            "env CHAPEAU_CONFIG_DIR={} CHAPEAU_DATA_DIR={} TERM=xterm-256color {} {draft}",
+            "env CHAPEAU_CONFIG_DIR={} CHAPEAU_DATA_DIR={} TERM=xterm-256color {env} {} {draft}",
             self.config.path().display(),
-            self.data.path().display(),
+            data.display(),
             env!("CARGO_BIN_EXE_chapeau"),
         );
         let dir = dir.to_str().unwrap();
@@ -213,4 +219,46 @@ fn a_killed_session_is_recovered_on_reopening() {
     tmux2.wait_for("saved prague.toml");
     tmux2.keys(&["q"]);
     assert!(clause_ids(&draft).contains(&"digital-innovation".to_string()));
+}
+
+#[test]
+fn a_second_chapeau_on_the_same_draft_is_warned_and_can_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_of_example(dir.path());
+    let first = Tmux::new("first");
+    first.start(dir.path(), "prague.toml");
+    let second = Tmux::new("second");
+    second.start_with(dir.path(), "prague.toml", first.data.path(), "");
+    let screen = second.wait_for("already open in another chapeau (pid");
+    assert!(
+        screen.contains(&format!("(pid {})", first.pid())),
+        "{screen}"
+    );
+    second.keys(&["r"]);
+    second.wait_for("[read-only]");
+    second.keys(&["a"]);
+    second.wait_for("read-only: another chapeau has this draft open");
+    second.keys(&["q"]);
+    first.keys(&["q"]);
+}
+
+#[test]
+fn shift_e_edits_the_paragraph_in_the_external_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let tmux = Tmux::new("editor");
+    tmux.start_with(
+        dir.path(),
+        "prague.toml",
+        tmux.data.path(),
+        "EDITOR='sed -i s/Thanked/Thanking/'",
+    );
+    // Tab to the draft; rows: cover note, titles, opening, "Gathered ...", "Thanked ...".
+    tmux.keys(&["Tab", "j", "j", "j", "j", "E"]);
+    tmux.wait_for("Thanking paragraphs");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("saved prague.toml");
+    tmux.keys(&["q"]);
+    let saved = draft_file::load(&draft).unwrap().declaration;
+    assert_eq!(saved.preamble[1].text, "Thanking paragraphs....,");
 }

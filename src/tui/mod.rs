@@ -178,7 +178,8 @@ fn write_recovery(app: &mut App) {
     }
 }
 
-fn remember_for_panic(app: &App) {
+/// Keeps a copy of the unsaved work where the panic hook can reach it.
+pub fn remember_for_panic(app: &App) {
     if let (Some(file), Ok(mut last)) = (&app.recovery_file, LAST_WORK.lock()) {
         *last = Some((file.clone(), app.path.clone(), app.declaration.clone()));
     }
@@ -186,7 +187,7 @@ fn remember_for_panic(app: &App) {
 
 /// After the terminal is restored (ratatui's own hook runs first), keep the unsaved work
 /// and say where it is.
-fn install_panic_hook() {
+pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
