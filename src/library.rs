@@ -294,6 +294,10 @@ impl ClauseLibrary {
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Letters scattered over a long paragraph match almost any query; keep the matches
+        // at least half as good as the best, so that the list stays about the query.
+        let floor = scored.first().map_or(0, |(best, _)| best / 2);
+        scored.retain(|(score, _)| *score >= floor);
         scored
             .into_iter()
             .map(|(_, at)| &self.clauses[at])
@@ -487,5 +491,17 @@ mod tests {
                 .all(|c| c.search_text().to_lowercase().contains("readmi"))
         );
         assert_eq!(library.search("").len(), library.clauses().len());
+        let returns = library.search("return");
+        assert!(
+            returns.len() < library.clauses().len() / 2,
+            "{} matches",
+            returns.len()
+        );
+        assert!(
+            returns
+                .iter()
+                .take(5)
+                .all(|c| c.search_text().to_lowercase().contains("return"))
+        );
     }
 }
