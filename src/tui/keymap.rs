@@ -359,6 +359,15 @@ impl Keymap {
         &self.bindings
     }
 
+    /// The keys of `action` in `context`, in table order.
+    pub fn keys(&self, context: Context, action: Action) -> Vec<Key> {
+        let bindings = self.bindings.iter();
+        bindings
+            .filter(|b| b.context == context && b.action == action)
+            .map(|b| b.key)
+            .collect()
+    }
+
     /// The keys of `action` in `context`, written for people: "e/Enter".
     pub fn keys_of(&self, context: Context, action: Action) -> String {
         self.bindings
