@@ -358,3 +358,92 @@ fn read_only_refuses_changes() {
     assert!(!app.is_modified());
     assert!(app.message.as_deref().unwrap().contains("read-only"));
 }
+
+#[test]
+fn previous_field_wraps_around_the_form() {
+    let mut app = app();
+    app.update(Action::EditHeader);
+    app.update(Action::PreviousField);
+    let Mode::HeaderForm(form) = &app.mode else {
+        panic!("form expected")
+    };
+    assert_eq!(form.current, form.fields.len() - 1);
+    app.update(Action::DiscardEdit);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert!(!app.is_modified());
+}
+
+#[test]
+fn the_external_editor_is_asked_for_and_its_text_applied() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Paragraph(Section::Operative, 1));
+    app.update(Action::EditExternal);
+    let Some(chapeau::tui::app::Effect::ExternalEdit { entry, text }) = app.effect.take() else {
+        panic!("the shell is asked to run the editor")
+    };
+    assert_eq!(entry, Entry::Paragraph(Section::Operative, 1));
+    assert_eq!(
+        text,
+        "This partnership will address **return** by:\n- prioritising voluntary return,\n- guaranteeing return in a humane manner."
+    );
+    app.apply_external_edit(entry, &text.replace("voluntary", "assisted voluntary"));
+    assert_eq!(
+        app.declaration.operative[1].items[0],
+        "prioritising assisted voluntary return,"
+    );
+    app.update(Action::Undo);
+    assert!(!app.is_modified());
+}
+
+#[test]
+fn recovery_prompt_yes_takes_the_recovered_text_and_no_keeps_the_file() {
+    use chapeau::tui::app::Prompt;
+    let mut recovered = app().declaration.clone();
+    recovered.closing = "Recovered closing.".into();
+    let mut app = app();
+    app.mode = Mode::Prompt(Prompt::Recover {
+        time: "09:15".into(),
+        recovered: Box::new(recovered.clone()),
+    });
+    app.update(Action::Yes);
+    assert_eq!(app.declaration, recovered);
+    assert!(app.is_modified(), "recovered work is unsaved until Ctrl-s");
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("recovery.toml");
+    std::fs::write(&file, "x").unwrap();
+    let mut app = self::app();
+    app.recovery_file = Some(file.clone());
+    app.mode = Mode::Prompt(Prompt::Recover {
+        time: "09:15".into(),
+        recovered: Box::new(recovered),
+    });
+    app.update(Action::No);
+    assert!(!app.is_modified());
+    assert!(!file.exists(), "declining discards the recovery file");
+}
+
+#[test]
+fn the_lock_question_offers_read_only_open_anyway_or_quit() {
+    use chapeau::tui::app::Prompt;
+    for (answer, read_only, quits) in [
+        (Action::ReadOnly, true, false),
+        (Action::OpenAnyway, false, false),
+        (Action::Cancel, false, true),
+    ] {
+        let mut app = app();
+        app.mode = Mode::Prompt(Prompt::Locked { pid: 4242 });
+        app.update(Action::Yes);
+        assert!(
+            matches!(app.mode, Mode::Prompt(_)),
+            "only the offered answers count"
+        );
+        app.update(answer);
+        assert_eq!(
+            (app.read_only, app.should_quit),
+            (read_only, quits),
+            "{answer:?}"
+        );
+    }
+}

@@ -235,3 +235,37 @@ fn new_writes_a_skeleton_that_exports_and_refuses_to_overwrite() {
         MINIMAL
     );
 }
+
+#[test]
+fn a_bad_config_file_is_reported_before_the_screen_opens() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config.path().join("config.toml"),
+        "[keys.draft]\ndelete = \"hyper-x\"\n",
+    )
+    .unwrap();
+    let run = common::chapeau_configured(
+        &common::repository(),
+        config.path(),
+        &[example().to_str().unwrap()],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("config.toml:2:10: error: unknown key \"hyper-x\""),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(
+        config.path().join("config.toml"),
+        "[keys.drafts]\ndelete = \"x\"\n",
+    )
+    .unwrap();
+    let run = common::chapeau_configured(
+        &common::repository(),
+        config.path(),
+        &[example().to_str().unwrap()],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("config.toml:1:7"), "{}", run.stderr);
+}

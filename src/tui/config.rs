@@ -36,12 +36,12 @@ pub fn load_keymap() -> Result<Keymap, Box<Diagnostic>> {
             "the file holds [keys.CONTEXT] tables (global, library, draft, search, editor, form, help, prompt) of action = \"key\"; see the README",
         ))
     })?;
-    Keymap::with_config(&config.keys).map_err(|message| {
+    Keymap::with_config(&config.keys).map_err(|unknown| {
         Box::new(Diagnostic::at_offset(
             &path,
             &source,
-            0,
-            message,
+            unknown.offset,
+            unknown.message,
             "write keys like \"ctrl-s\", \"K\", \"alt-up\", \"enter\", \"f5\"",
         ))
     })

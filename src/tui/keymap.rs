@@ -300,7 +300,7 @@ impl Default for Keymap {
 /// The `[keys]` table of `config.toml`: per context, an action and its key or keys.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KeyConfig(BTreeMap<Context, BTreeMap<Action, OneOrMany>>);
+pub struct KeyConfig(BTreeMap<Context, BTreeMap<Action, toml::Spanned<OneOrMany>>>);
 
 /// A key or a list of keys.
 #[derive(Debug, Deserialize)]
@@ -312,14 +312,24 @@ pub enum OneOrMany {
     Many(Vec<String>),
 }
 
+/// A key name in `config.toml` that chapeau does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownKey {
+    /// Where the name is in the file (byte offset).
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
 impl Keymap {
     /// The defaults with `config` applied: each configured action's keys replace its default
     /// keys in that context. Unknown key names are returned as errors.
-    pub fn with_config(config: &KeyConfig) -> Result<Keymap, String> {
+    pub fn with_config(config: &KeyConfig) -> Result<Keymap, UnknownKey> {
         let mut keymap = Keymap::default();
         for (&context, actions) in &config.0 {
             for (&action, keys) in actions {
-                let keys: Vec<&String> = match keys {
+                let offset = keys.span().start;
+                let keys: Vec<&String> = match keys.get_ref() {
                     OneOrMany::One(key) => vec![key],
                     OneOrMany::Many(keys) => keys.iter().collect(),
                 };
@@ -327,8 +337,9 @@ impl Keymap {
                     .bindings
                     .retain(|b| !(b.context == context && b.action == action));
                 for text in keys {
-                    let key = Key::parse(text).ok_or_else(|| {
-                        format!("unknown key \"{text}\" for {action:?} (write keys like \"ctrl-s\", \"K\", \"alt-up\", \"enter\")")
+                    let key = Key::parse(text).ok_or_else(|| UnknownKey {
+                        offset,
+                        message: format!("unknown key \"{text}\" for {action:?}"),
                     })?;
                     keymap
                         .bindings
@@ -459,6 +470,11 @@ mod tests {
             "Ctrl-k/Alt-Up"
         );
         let bad: KeyConfig = toml::from_str("[draft]\ndelete = \"hyper-x\"\n").unwrap();
-        assert!(Keymap::with_config(&bad).unwrap_err().contains("hyper-x"));
+        assert!(
+            Keymap::with_config(&bad)
+                .unwrap_err()
+                .message
+                .contains("hyper-x")
+        );
     }
 }
