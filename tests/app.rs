@@ -279,16 +279,22 @@ fn the_cover_note_form_validates_and_keeps_its_fields() {
     assert_eq!(app.declaration.header.revision, 1);
 }
 
-#[test]
-fn save_writes_the_draft_and_quit_asks_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("draft.toml");
+/// An app on a copy of the small draft, with its last paragraph deleted and not saved.
+fn app_with_an_unsaved_deletion(dir: &std::path::Path) -> (App, std::path::PathBuf) {
+    let path = dir.join("draft.toml");
     std::fs::copy(fixture("small.toml"), &path).unwrap();
     let mut app = app();
     app.path = Some(path.clone());
     app.update(Action::FocusNext);
     select(&mut app, Entry::Paragraph(Section::Operative, 2));
     app.update(Action::Delete);
+    (app, path)
+}
+
+#[test]
+fn save_writes_the_draft_and_quit_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_an_unsaved_deletion(dir.path());
     app.update(Action::Quit);
     assert!(matches!(app.mode, Mode::Prompt(_)));
     app.update(Action::Cancel);
@@ -304,13 +310,7 @@ fn save_writes_the_draft_and_quit_asks_first() {
 #[test]
 fn quit_without_saving_leaves_the_file_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("draft.toml");
-    std::fs::copy(fixture("small.toml"), &path).unwrap();
-    let mut app = app();
-    app.path = Some(path.clone());
-    app.update(Action::FocusNext);
-    select(&mut app, Entry::Paragraph(Section::Operative, 2));
-    app.update(Action::Delete);
+    let (mut app, path) = app_with_an_unsaved_deletion(dir.path());
     app.update(Action::Quit);
     app.update(Action::No);
     assert!(app.should_quit);

@@ -239,33 +239,20 @@ fn new_writes_a_skeleton_that_exports_and_refuses_to_overwrite() {
 #[test]
 fn a_bad_config_file_is_reported_before_the_screen_opens() {
     let config = tempfile::tempdir().unwrap();
-    std::fs::write(
-        config.path().join("config.toml"),
-        "[keys.draft]\ndelete = \"hyper-x\"\n",
-    )
-    .unwrap();
-    let run = common::chapeau_configured(
-        &common::repository(),
-        config.path(),
-        &[example().to_str().unwrap()],
-    );
+    let open_with_config = |text: &str| {
+        std::fs::write(config.path().join("config.toml"), text).unwrap();
+        let draft = example();
+        common::chapeau_configured(
+            &common::repository(),
+            config.path(),
+            &[draft.to_str().unwrap()],
+        )
+    };
+    let run = open_with_config("[keys.draft]\ndelete = \"hyper-x\"\n");
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .contains("config.toml:2:10: error: unknown key \"hyper-x\""),
-        "{}",
-        run.stderr
-    );
-    std::fs::write(
-        config.path().join("config.toml"),
-        "[keys.drafts]\ndelete = \"x\"\n",
-    )
-    .unwrap();
-    let run = common::chapeau_configured(
-        &common::repository(),
-        config.path(),
-        &[example().to_str().unwrap()],
-    );
+    let expected = "config.toml:2:10: error: unknown key \"hyper-x\"";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    let run = open_with_config("[keys.drafts]\ndelete = \"x\"\n");
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("config.toml:1:7"), "{}", run.stderr);
 }

@@ -6,16 +6,7 @@ use chapeau::tui::keymap::{Context, Keymap};
 fn key_table() -> String {
     let keymap = Keymap::default();
     let mut table = String::from("| where | keys | what they do |\n| --- | --- | --- |\n");
-    let contexts = [
-        Context::Global,
-        Context::Library,
-        Context::Draft,
-        Context::Search,
-        Context::Editor,
-        Context::Form,
-        Context::Prompt,
-        Context::Help,
-    ];
+    let contexts = Context::ALL;
     for context in contexts {
         let mut seen = Vec::new();
         for binding in keymap.bindings().iter().filter(|b| b.context == context) {

@@ -807,33 +807,39 @@ impl App {
     }
 
     fn undo(&mut self) {
-        match self.undo.pop() {
-            Some(snapshot) => {
-                self.redo.push(Snapshot {
-                    declaration: std::mem::replace(&mut self.declaration, snapshot.declaration),
-                    selected: self.draft_selected,
-                });
-                self.draft_selected = snapshot.selected;
-                self.changes += 1;
-                self.message = Some("undone".into());
-            }
-            None => self.message = Some("nothing to undo".into()),
-        }
+        self.step_through_history(false);
     }
 
     fn redo(&mut self) {
-        match self.redo.pop() {
-            Some(snapshot) => {
-                self.undo.push(Snapshot {
-                    declaration: std::mem::replace(&mut self.declaration, snapshot.declaration),
-                    selected: self.draft_selected,
-                });
-                self.draft_selected = snapshot.selected;
-                self.changes += 1;
-                self.message = Some("redone".into());
-            }
-            None => self.message = Some("nothing to redo".into()),
-        }
+        self.step_through_history(true);
+    }
+
+    /// Undo (or redo): the snapshot on top of one stack becomes the draft, and the draft as it
+    /// was goes onto the other stack.
+    fn step_through_history(&mut self, forward: bool) {
+        let (from, to) = if forward {
+            (&mut self.redo, &mut self.undo)
+        } else {
+            (&mut self.undo, &mut self.redo)
+        };
+        let Some(snapshot) = from.pop() else {
+            self.message = Some(
+                if forward {
+                    "nothing to redo"
+                } else {
+                    "nothing to undo"
+                }
+                .into(),
+            );
+            return;
+        };
+        to.push(Snapshot {
+            declaration: std::mem::replace(&mut self.declaration, snapshot.declaration),
+            selected: self.draft_selected,
+        });
+        self.draft_selected = snapshot.selected;
+        self.changes += 1;
+        self.message = Some(if forward { "redone" } else { "undone" }.into());
     }
 
     fn save(&mut self) {

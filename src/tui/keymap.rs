@@ -32,6 +32,18 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Context; 8] = [
+        Context::Global,
+        Context::Library,
+        Context::Draft,
+        Context::Search,
+        Context::Editor,
+        Context::Form,
+        Context::Prompt,
+        Context::Help,
+    ];
+
     /// The heading of the context in the help.
     pub fn title(self) -> &'static str {
         match self {

@@ -13,16 +13,7 @@ use crate::tui::keymap::Context;
 pub fn draw(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
     let area = centered(screen, 72, screen.height.saturating_sub(2));
     let mut lines = Vec::new();
-    let contexts = [
-        Context::Global,
-        Context::Library,
-        Context::Draft,
-        Context::Search,
-        Context::Editor,
-        Context::Form,
-        Context::Prompt,
-        Context::Help,
-    ];
+    let contexts = Context::ALL;
     for context in contexts {
         lines.push(Line::from(Span::styled(
             context.title(),
