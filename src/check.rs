@@ -57,6 +57,7 @@ pub fn describe(at: TextRef, numbering: Numbering) -> String {
         TextRef::Item(Section::Preamble, i, j) => {
             format!("item {} of preambular paragraph {}", j + 1, i + 1)
         }
+        TextRef::Unplaced(i) => format!("unplaced passage {}", i + 1),
         TextRef::Item(Section::Operative, i, j) => {
             format!("item {} of {}", j + 1, label(numbering, i))
         }
@@ -92,6 +93,15 @@ fn check_empty_parts(declaration: &Declaration, findings: &mut Vec<Finding>) {
         report(
             TextRef::Chapeau,
             "the operative part has no chapeau to introduce it",
+        );
+    }
+    for (i, passage) in declaration.unplaced.iter().enumerate() {
+        report(
+            TextRef::Unplaced(i),
+            &format!(
+                "text the import could not place: \"{}\"; move it into a part of the declaration, or delete it",
+                shorten(passage.trim(), 60)
+            ),
         );
     }
     if declaration.closing.trim().is_empty() {
@@ -676,6 +686,18 @@ mod tests {
             [
                 "operative paragraph (a): mixed -ise/-ize spelling: \"organize\" here, but the draft mostly writes -ise (\"Recognising\")",
                 "operative paragraph (a): mixed co-operation/cooperation spelling: \"co-operation\" here, but the draft mostly writes cooperation (\"cooperation\")",
+            ]
+        );
+    }
+
+    #[test]
+    fn unplaced_text_is_reported() {
+        let mut d = clean();
+        d.unplaced = vec!["stray words".into()];
+        assert_eq!(
+            messages(&d),
+            [
+                "text the import could not place: \"stray words\"; move it into a part of the declaration, or delete it"
             ]
         );
     }

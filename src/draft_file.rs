@@ -39,6 +39,8 @@ struct RawDraft {
     chapeau: Option<Spanned<String>>,
     closing: Option<Spanned<String>>,
     #[serde(default)]
+    unplaced: Vec<Spanned<String>>,
+    #[serde(default)]
     header: RawHeader,
     #[serde(default)]
     preamble: Vec<Spanned<RawParagraph>>,
@@ -171,11 +173,16 @@ impl Builder<'_> {
             opening: self.text(TextRef::Opening, raw.opening),
             chapeau: self.text(TextRef::Chapeau, raw.chapeau),
             closing: self.text(TextRef::Closing, raw.closing),
+            unplaced: Vec::new(),
             header,
             preamble: Vec::new(),
             operative: Vec::new(),
         };
         let mut declaration = declaration;
+        for (i, passage) in raw.unplaced.into_iter().enumerate() {
+            let text = self.text(TextRef::Unplaced(i), Some(passage));
+            declaration.unplaced.push(text);
+        }
         let mut first_use: HashMap<String, usize> = HashMap::new();
         for (section, raws) in [
             (Section::Preamble, raw.preamble),
@@ -312,6 +319,7 @@ pub fn skeleton() -> Declaration {
         opening: "We, Ministers responsible for [portfolio] from [participants],".into(),
         chapeau: "To this end the Ministers agree to:".into(),
         closing: "With regard to the follow-up, we mandate our senior officials to [task].".into(),
+        unplaced: Vec::new(),
         header: Header {
             body: "COUNCIL OF THE EUROPEAN UNION".into(),
             place: "Brussels".into(),

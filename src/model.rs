@@ -24,6 +24,10 @@ pub struct Declaration {
     /// Follow-up and mandate, after the operative part.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub closing: String,
+    /// Text an import could not place in any part, kept (never dropped) until the drafter
+    /// moves or deletes it; `chapeau check` lists it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<String>,
     /// The Council cover note.
     pub header: Header,
     /// Preambular paragraphs, unnumbered.
@@ -106,6 +110,8 @@ pub enum Numbering {
     Letters,
     /// 1., 2., 3., ...
     Numbers,
+    /// No labels: "We recall ... / We agree ..." paragraphs, as in the Valletta declaration.
+    None,
 }
 
 impl Numbering {
@@ -151,6 +157,8 @@ pub enum TextRef {
     Paragraph(Section, usize),
     /// Item `item` of the n-th paragraph of a section.
     Item(Section, usize, usize),
+    /// The n-th passage an import could not place.
+    Unplaced(usize),
 }
 
 impl Declaration {
@@ -210,6 +218,9 @@ impl Declaration {
             }
         }
         texts.push((TextRef::Closing, &self.closing));
+        for (i, passage) in self.unplaced.iter().enumerate() {
+            texts.push((TextRef::Unplaced(i), passage));
+        }
         texts
     }
 }

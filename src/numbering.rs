@@ -8,6 +8,7 @@ pub fn label(numbering: Numbering, index: usize) -> String {
     match numbering {
         Numbering::Letters => format!("({})", letters(index)),
         Numbering::Numbers => format!("{}.", index + 1),
+        Numbering::None => String::new(),
     }
 }
 

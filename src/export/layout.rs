@@ -28,6 +28,8 @@ pub enum Role {
     Item,
     /// The closing.
     Closing,
+    /// Text an import could not place, printed last so that nothing is lost.
+    Unplaced,
 }
 
 /// One unit of layout.
@@ -148,6 +150,12 @@ fn body(declaration: &Declaration) -> Vec<Block> {
         blocks.extend(paragraph(declaration, Section::Operative, i));
     }
     blocks.extend(lone(Role::Closing, &declaration.closing));
+    blocks.extend(
+        declaration
+            .unplaced
+            .iter()
+            .filter_map(|text| lone(Role::Unplaced, text)),
+    );
     blocks
 }
 
@@ -169,8 +177,13 @@ pub fn paragraph(declaration: &Declaration, section: Section, index: usize) -> V
     let paragraph: &Paragraph = &declaration.paragraphs(section)[index];
     let first = match section {
         Section::Preamble => Block::new(Role::Preamble, paragraph.text.clone()),
-        Section::Operative => Block::new(Role::Operative, paragraph.text.clone())
-            .labelled(label(declaration.numbering, index)),
+        Section::Operative => {
+            let block = Block::new(Role::Operative, paragraph.text.clone());
+            match label(declaration.numbering, index) {
+                label if label.is_empty() => block,
+                label => block.labelled(label),
+            }
+        }
     };
     let items = paragraph
         .items

@@ -24,10 +24,15 @@ pub fn write(blocks: &[Block]) -> String {
         let line = match block.role {
             Role::Cover | Role::Title => format!("**{}**", text.trim()),
             Role::Field => format!("{} {}", block.label.as_deref().unwrap_or(""), text),
-            Role::Operative => format!("{} {}", block.label.as_deref().unwrap_or(""), text),
+            Role::Operative => match block.label.as_deref() {
+                Some(label) => format!("{label} {text}"),
+                None => text,
+            },
             Role::Item => format!("- {text}"),
             Role::Preamble => italicise_opening_word(&text),
-            Role::CoverText | Role::Opening | Role::Chapeau | Role::Closing => text,
+            Role::CoverText | Role::Opening | Role::Chapeau | Role::Closing | Role::Unplaced => {
+                text
+            }
         };
         out.push_str(&if block.role == Role::Item {
             line

@@ -24,10 +24,9 @@ pub fn label_column(blocks: &[Block]) -> usize {
         .iter()
         .filter(|block| block.role == Role::Operative)
         .filter_map(|block| block.label.as_deref())
-        .map(|label| label.width() + 1)
+        .map(|label| (label.width() + 1).max(MIN_LABEL_COLUMN))
         .max()
         .unwrap_or(0)
-        .max(MIN_LABEL_COLUMN)
 }
 
 /// Like [`write`], with the label column given, so that a part of a document can be set

@@ -40,6 +40,8 @@ pub enum Entry {
     Chapeau,
     /// The closing.
     Closing,
+    /// A passage an import could not place.
+    Unplaced(usize),
 }
 
 /// What the keyboard is doing besides moving around.
@@ -240,6 +242,7 @@ impl App {
         entries.push(Entry::Chapeau);
         entries.extend((0..d.operative.len()).map(|i| Entry::Paragraph(Section::Operative, i)));
         entries.push(Entry::Closing);
+        entries.extend((0..d.unplaced.len()).map(Entry::Unplaced));
         entries
     }
 
@@ -430,12 +433,10 @@ impl App {
     }
 
     fn move_selection(&mut self, action: Action) {
+        let entries = self.entries().len();
         let (selected, len) = match self.focus {
             Focus::Library => (&mut self.library_selected, self.matches.len()),
-            Focus::Draft => (
-                &mut self.draft_selected,
-                self.declaration.preamble.len() + self.declaration.operative.len() + 5,
-            ),
+            Focus::Draft => (&mut self.draft_selected, entries),
         };
         if len == 0 {
             return;
@@ -548,6 +549,7 @@ impl App {
             Entry::Opening => d.opening.clone(),
             Entry::Chapeau => d.chapeau.clone(),
             Entry::Closing => d.closing.clone(),
+            Entry::Unplaced(i) => d.unplaced[i].clone(),
             Entry::Paragraph(section, i) => {
                 let paragraph = &d.paragraphs(section)[i];
                 let mut text = paragraph.text.replace('\n', " ");
@@ -670,6 +672,7 @@ impl App {
             Entry::Opening => d.opening = join_lines(text),
             Entry::Chapeau => d.chapeau = join_lines(text),
             Entry::Closing => d.closing = join_lines(text),
+            Entry::Unplaced(i) => d.unplaced[i] = join_lines(text),
             Entry::Header | Entry::Paragraph(..) => {}
         }
     }
@@ -682,7 +685,9 @@ impl App {
             Entry::Paragraph(section, i) => (section, i + 1),
             Entry::Header | Entry::Titles | Entry::Opening => (Section::Preamble, 0),
             Entry::Chapeau => (Section::Operative, 0),
-            Entry::Closing => (Section::Operative, self.declaration.operative.len()),
+            Entry::Closing | Entry::Unplaced(_) => {
+                (Section::Operative, self.declaration.operative.len())
+            }
         };
         self.remember();
         let base = match section {
@@ -710,9 +715,20 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let Entry::Paragraph(section, i) = self.selected_entry() else {
-            self.message = Some("only paragraphs can be deleted; press e to edit this part".into());
-            return;
+        let (section, i) = match self.selected_entry() {
+            Entry::Paragraph(section, i) => (section, i),
+            Entry::Unplaced(i) => {
+                self.remember();
+                self.declaration.unplaced.remove(i);
+                self.draft_selected = self.draft_selected.min(self.entries().len() - 1);
+                self.message = Some("deleted the unplaced passage (u to undo)".into());
+                return;
+            }
+            _ => {
+                self.message =
+                    Some("only paragraphs can be deleted; press e to edit this part".into());
+                return;
+            }
         };
         self.remember();
         let removed = self.declaration.paragraphs_mut(section).remove(i);

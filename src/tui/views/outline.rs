@@ -120,6 +120,16 @@ fn entry_lines(app: &App, entry: Entry, width: usize, column: usize) -> Vec<Line
         Entry::Closing => layout::lone(Role::Closing, &d.closing)
             .map_or_else(|| placeholder("no closing"), |b| set(vec![b])),
         Entry::Paragraph(section, i) => set(layout::paragraph(d, section, i)),
+        Entry::Unplaced(i) => {
+            let mut lines = vec![Line::from(Span::styled(
+                "Unplaced by the import (d to delete):",
+                app.theme.warning(),
+            ))];
+            lines.extend(set(layout::lone(Role::Unplaced, &d.unplaced[i])
+                .into_iter()
+                .collect()));
+            lines
+        }
     }
 }
 

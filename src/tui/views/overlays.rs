@@ -28,6 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, editor_area: Rect, screen: Rect) {
                 Entry::Opening => " Edit opening ",
                 Entry::Chapeau => " Edit chapeau ",
                 Entry::Closing => " Edit closing ",
+                Entry::Unplaced(_) => " Edit unplaced text ",
                 Entry::Header => " Edit cover note ",
             };
             let block = Block::new()
