@@ -61,7 +61,11 @@ fn header() -> impl Strategy<Value = Header> {
 
 fn declaration() -> impl Strategy<Value = Declaration> {
     (
-        prop_oneof![Just(Numbering::Letters), Just(Numbering::Numbers)],
+        prop_oneof![
+            Just(Numbering::Letters),
+            Just(Numbering::Numbers),
+            Just(Numbering::None)
+        ],
         prop::collection::vec(any::<String>(), 0..3),
         any::<String>(),
         any::<String>(),
@@ -71,6 +75,7 @@ fn declaration() -> impl Strategy<Value = Declaration> {
     )
         .prop_map(
             |(numbering, titles, opening, chapeau, header, preamble, operative)| Declaration {
+                unplaced: chapeau.lines().map(String::from).collect(),
                 numbering,
                 titles,
                 opening,
