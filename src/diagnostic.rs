@@ -111,6 +111,14 @@ impl LineIndex {
         }
     }
 
+    /// The byte offset where 1-based `line` starts (the end of the text past the last line).
+    pub fn offset_of_line(&self, line: usize) -> usize {
+        self.starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or_else(|| *self.starts.last().unwrap_or(&0))
+    }
+
     /// The 1-based line of byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&start| start <= offset)

@@ -77,6 +77,29 @@ struct RawParagraph {
     items: Vec<Spanned<String>>,
 }
 
+/// Opens what a drafter gives a command: a draft (`.toml`) as it is, any other file as a
+/// plain-text declaration imported on the fly.
+pub fn load_draft_or_text(path: &Path) -> Result<LoadedDraft, Box<Diagnostic>> {
+    if path.extension().is_some_and(|ext| ext == "toml") {
+        return load(path);
+    }
+    let source = read_text_file(path)?;
+    let imported = crate::import::import(&source).map_err(|error| {
+        let offset = LineIndex::new(&source).offset_of_line(error.line);
+        Box::new(Diagnostic::at_offset(
+            path,
+            &source,
+            offset,
+            error.message,
+            error.help,
+        ))
+    })?;
+    Ok(LoadedDraft {
+        declaration: imported.declaration,
+        lines: imported.lines,
+    })
+}
+
 /// Reads and validates the draft at `path`.
 pub fn load(path: &Path) -> Result<LoadedDraft, Box<Diagnostic>> {
     let source = read_text_file(path)?;

@@ -8,6 +8,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod draft_file;
 pub mod export;
+pub mod import;
 pub mod library;
 pub mod model;
 pub mod numbering;

@@ -49,6 +49,17 @@ enum Command {
         /// The draft file (TOML).
         draft: PathBuf,
     },
+    /// Read a plain-text declaration (from PDF or Word) into a draft.
+    Import {
+        /// The text file.
+        text: PathBuf,
+        /// The draft to write (default: the text file's name with .toml).
+        #[arg(short, long, value_name = "DRAFT")]
+        output: Option<PathBuf>,
+        /// Replace the draft if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a draft skeleton to fill in.
     New {
         /// The file to create.
@@ -175,7 +186,7 @@ fn run(command: Command) -> Result<(), Failure> {
             width,
             output,
         } => {
-            let loaded = draft_file::load(&draft)?;
+            let loaded = draft_file::load_draft_or_text(&draft)?;
             let text = export::export(&loaded.declaration, format, usize::from(width));
             match output {
                 Some(output) => write_output(&draft, &output, &text)?,
@@ -184,7 +195,7 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Check { draft } => {
-            let loaded = draft_file::load(&draft)?;
+            let loaded = draft_file::load_draft_or_text(&draft)?;
             report_findings(&draft, &loaded)
         }
         Command::New { draft, force } => {
@@ -204,7 +215,73 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Library(args) => run_library(args),
+        Command::Import {
+            text,
+            output,
+            force,
+        } => import_text(&text, output, force),
     }
+}
+
+/// `chapeau import`: reads the text, reports what it found, writes the draft.
+fn import_text(text: &Path, output: Option<PathBuf>, force: bool) -> Result<(), Failure> {
+    let output = output.unwrap_or_else(|| text.with_extension("toml"));
+    if output.exists() && !force {
+        return Err(anyhow::anyhow!(
+            "{} already exists; choose another name with -o, or add --force to replace it",
+            output.display()
+        )
+        .into());
+    }
+    let source = chapeau::diagnostic::read_text_file(text)?;
+    let imported = chapeau::import::import(&source).map_err(|error| {
+        let offset = chapeau::diagnostic::LineIndex::new(&source).offset_of_line(error.line);
+        Box::new(Diagnostic::at_offset(
+            text,
+            &source,
+            offset,
+            error.message,
+            error.help,
+        ))
+    })?;
+    for warning in &imported.warnings {
+        eprintln!(
+            "{}:{}: warning: {}",
+            text.display(),
+            warning.line,
+            visible(&warning.message)
+        );
+    }
+    let d = &imported.declaration;
+    let items: usize = d
+        .preamble
+        .iter()
+        .chain(&d.operative)
+        .map(|p| p.items.len())
+        .sum();
+    let cover = if d.header == Default::default() {
+        "no cover note"
+    } else {
+        "a cover note"
+    };
+    println!(
+        "{}: {cover}, {} title line{}, {} opening, {} preambular, {} chapeau, {} operative ({items} items), {} closing, {} unplaced; {} line{} of page furniture left out",
+        text.display(),
+        d.titles.len(),
+        if d.titles.len() == 1 { "" } else { "s" },
+        usize::from(!d.opening.is_empty()),
+        d.preamble.len(),
+        usize::from(!d.chapeau.is_empty()),
+        d.operative.len(),
+        usize::from(!d.closing.is_empty()),
+        d.unplaced.len(),
+        imported.furniture,
+        if imported.furniture == 1 { "" } else { "s" },
+    );
+    draft_file::save(&output, d)
+        .with_context(|| format!("the draft was not written to {}", output.display()))?;
+    println!("wrote {}", output.display());
+    Ok(())
 }
 
 /// `chapeau library list | head` ends quietly when `head` stops reading, as Unix tools do,
@@ -219,10 +296,15 @@ fn die_quietly_on_closed_pipe() {
 
 /// Opens the drafting screen on `draft` (or on a new untitled draft).
 fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failure> {
+    let is_text = draft
+        .as_ref()
+        .is_some_and(|path| path.extension().is_none_or(|ext| ext != "toml"));
     let declaration = match &draft {
-        Some(path) if path.exists() => draft_file::load(path)?.declaration,
+        Some(path) if path.exists() => draft_file::load_draft_or_text(path)?.declaration,
         _ => draft_file::skeleton(),
     };
+    // An imported text is never written over: the first save asks for a draft name.
+    let draft = if is_text { None } else { draft };
     let keymap = chapeau::tui::config::load_keymap()?;
     let library = ClauseLibrary::load(&LibrarySource::standard(folders))?;
     let problem = library.first_malformed().map(|d| {

@@ -43,10 +43,10 @@ pub fn write_with_label_column(blocks: &[Block], width: usize, label_column: usi
                 let name = block.label.as_deref().unwrap_or("");
                 (pad(name, FIELD_COLUMN), " ".repeat(FIELD_COLUMN))
             }
-            Role::Operative => {
-                let name = block.label.as_deref().unwrap_or("");
-                (pad(name, label_column), " ".repeat(label_column))
-            }
+            Role::Operative => match block.label.as_deref() {
+                Some(name) => (pad(name, label_column), " ".repeat(label_column)),
+                None => (String::new(), String::new()),
+            },
             Role::Item => (
                 format!("{}- ", " ".repeat(label_column)),
                 " ".repeat(label_column + 2),
