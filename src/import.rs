@@ -80,7 +80,8 @@ pub fn import(source: &str) -> Result<Imported, ImportError> {
     }
     declaration.titles = reader.titles();
     reader.body(&mut declaration);
-    let found_anything = !declaration.titles.is_empty()
+    let found_anything = declaration.header != Header::default()
+        || !declaration.titles.is_empty()
         || !declaration.opening.is_empty()
         || !declaration.operative.is_empty()
         || declaration
@@ -237,6 +238,7 @@ impl Reader {
     fn cover_note(&mut self) -> Header {
         let mut header = Header::default();
         let mut fields_seen = false;
+        let mut previous: Option<(usize, String)> = None;
         loop {
             self.skip_blank();
             let Some(line) = self.peek().cloned() else {
@@ -245,18 +247,32 @@ impl Reader {
             let start = self.at;
             let group = self.bold_group();
             let text = group.trim().to_string();
-            if let Some(value) = field(&text, "from:") {
-                header.from = self.field_value(value);
+            // Each part of the cover note is taken once; anything repeated or not recognised
+            // is kept in the cover text, so that no word is lost.
+            let taken = if let Some((name, value)) = cover_field(&text) {
                 fields_seen = true;
-            } else if let Some(value) = field(&text, "to:") {
-                header.to = self.field_value(value);
-                fields_seen = true;
-            } else if let Some(value) = field(&text, "No. prev. doc.:") {
-                let _ = self.field_value(value);
-                fields_seen = true;
-            } else if let Some(value) = field(&text, "Subject:") {
-                header.subject = self.field_value(value);
-                fields_seen = true;
+                let value = self.field_value(value);
+                let taken = match name {
+                    "from" => set_once(&mut header.from, value.clone()),
+                    "to" => set_once(&mut header.to, value.clone()),
+                    "subject" => set_once(&mut header.subject, value.clone()),
+                    _ => {
+                        let first = previous.is_none();
+                        if first {
+                            previous = Some((line.number, value.clone()));
+                        }
+                        first
+                    }
+                };
+                if !taken {
+                    let whole = format!("{} {value}", &text[..name.len() + 1]);
+                    self.warn(
+                        line.number,
+                        format!("{name}: given twice; the second is kept in the cover text"),
+                    );
+                    header.cover = join(&header.cover, &whole);
+                }
+                true
             } else if fields_seen {
                 // The cover text follows the fields; the titles follow the cover text.
                 if is_upper_case(&text) {
@@ -267,39 +283,54 @@ impl Reader {
                 header.cover = join(&header.cover, &join(&text, &rest));
                 continue;
             } else if let Some((place, date, language)) = place_and_date(&text) {
-                header.place = place;
-                header.date = date;
-                if let Some(language) = language {
-                    header.language = language;
-                }
+                header.language = language.unwrap_or(header.language);
+                set_once(&mut header.date, date) && set_once(&mut header.place, place)
             } else if let Some(language) = language_mark(&text) {
-                header.language = language;
+                set_once(&mut header.language, language)
             } else if let Some((number, revision, addendum)) = full_document_number(&text) {
-                header.number = number;
                 header.revision = revision;
                 if let Some(addendum) = addendum {
                     self.warn(line.number, format!("\"{addendum}\" is read as part of the number; chapeau prints the base number and revision"));
                 }
+                set_once(&mut header.number, number)
             } else if matches!(
                 text.as_str(),
                 "LIMITE" | "RESTREINT UE" | "PUBLIC" | "CONFIDENTIEL UE"
             ) {
-                header.classification = text.clone();
+                set_once(&mut header.classification, text.clone())
             } else if text.ends_with("NOTE") && is_upper_case(&text) {
-                header.kind = text.trim_start_matches("REVISED ").to_string();
+                set_once(
+                    &mut header.kind,
+                    text.trim_start_matches("REVISED ").to_string(),
+                )
             } else if group.lines().all(is_subject_code) {
                 header
                     .codes
                     .extend(group.lines().map(|code| code.trim().to_string()));
-            } else if is_upper_case(&text) && header.body.is_empty() {
-                header.body = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                true
+            } else if is_upper_case(&text) {
+                set_once(
+                    &mut header.body,
+                    text.split_whitespace().collect::<Vec<_>>().join(" "),
+                )
             } else {
+                false
+            };
+            if !taken {
                 self.warn(
                     line.number,
                     format!("not recognised in the cover note, kept in the cover text: {text}"),
                 );
                 header.cover = join(&header.cover, &text);
             }
+        }
+        // "No. prev. doc." is derived from the number and revision; one that says otherwise
+        // is kept in the cover text.
+        if let Some((line, previous)) = previous
+            && header.previous_number().as_deref() != Some(previous.trim())
+        {
+            self.warn(line, format!("No. prev. doc. {previous} does not follow from the number; kept in the cover text"));
+            header.cover = join(&header.cover, &format!("No. prev. doc.: {previous}"));
         }
         header
     }
@@ -661,8 +692,25 @@ fn join(before: &str, line: &str) -> String {
     }
 }
 
-fn field<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    text.strip_prefix(name)
+/// A cover note field, "from: the Presidency", by its name in lower case ("from", "to",
+/// "no. prev. doc.", "subject") and its value.
+fn cover_field(text: &str) -> Option<(&'static str, &str)> {
+    ["from", "to", "no. prev. doc.", "subject"]
+        .into_iter()
+        .find_map(|name| {
+            let head = text.get(..name.len() + 1)?;
+            head.eq_ignore_ascii_case(&format!("{name}:"))
+                .then(|| (name, &text[name.len() + 1..]))
+        })
+}
+
+/// Fills an empty part; says whether it was empty (a filled part is never overwritten).
+fn set_once(part: &mut String, value: String) -> bool {
+    let empty = part.is_empty();
+    if empty {
+        *part = value;
+    }
+    empty
 }
 
 fn is_subject_code(line: &str) -> bool {

@@ -162,3 +162,39 @@ proptest! {
         prop_assert_eq!(export(&imported.declaration, Format::Text, width), text);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Any text, however broken, gives a declaration or a clear error: never a panic.
+    #[test]
+    fn import_never_panics(text in "(\\PC{0,40}\\n?){0,30}") {
+        match import(&text) {
+            Ok(imported) => prop_assert!(imported.warnings.iter().all(|w| w.line >= 1)),
+            Err(error) => prop_assert!(!error.message.is_empty() && error.line >= 1),
+        }
+    }
+
+    /// Text made of the pieces a declaration is made of, in any order, never panics and
+    /// loses no word.
+    #[test]
+    fn import_keeps_every_word(lines in prop::collection::vec(prop::sample::select(&[
+        "COUNCIL OF", "THE EUROPEAN UNION", "**6093/1/09", "REV 1**", "LIMITE", "from: x", "Subject: y",
+        "", "", "TITLE", "We, Ministers,", "Aware that x,", "- (a)** We act.", "(b) We go:",
+        "- item one,", "(ii) item two.", "12. We agree.", "With regard to this.", "7000/09 JV/ml 2",
+        "To this end:", "stray words", "RECOGNISING that;", "No. prev. doc.: 6093/09", "No. prev. doc.: 1/99",
+    ][..]), 1..40)) {
+        let text = lines.join("\n");
+        if let Ok(imported) = import(&text) {
+            let exported = export(&imported.declaration, Format::Text, 80);
+            let kept = |word: &str| exported.contains(word.trim_matches(|c: char| !c.is_alphanumeric()));
+            for line in &lines {
+                let is_furniture = *line == "7000/09 JV/ml 2";
+                let is_label = |w: &str| w.trim_start_matches('-').trim_end_matches('*').starts_with('(') && w.trim_end_matches('*').ends_with(')');
+                for word in line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic) && !is_label(w)) {
+                    prop_assert!(is_furniture || kept(word), "lost {word:?} of {line:?}:\n{text}\n---\n{exported}");
+                }
+            }
+        }
+    }
+}
