@@ -262,3 +262,33 @@ fn shift_e_edits_the_paragraph_in_the_external_editor() {
     let saved = draft_file::load(&draft).unwrap().declaration;
     assert_eq!(saved.preamble[1].text, "Thanking paragraphs....,");
 }
+
+#[test]
+fn a_plain_text_opens_and_the_first_save_asks_for_a_draft_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("rev1.txt");
+    std::fs::copy(
+        common::fixture("prague-2009-draft-joint-declaration-rev1.txt"),
+        &text,
+    )
+    .unwrap();
+    let before = std::fs::read(&text).unwrap();
+    let tmux = Tmux::new("text");
+    tmux.start(dir.path(), "rev1.txt");
+    tmux.wait_for("17 preambular · 14 operative");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("Save the new draft as");
+    tmux.text("rev1.toml");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("saved rev1.toml");
+    tmux.keys(&["q"]);
+    assert_eq!(
+        std::fs::read(&text).unwrap(),
+        before,
+        "the text itself is never written over"
+    );
+    let draft = draft_file::load(&dir.path().join("rev1.toml"))
+        .unwrap()
+        .declaration;
+    assert_eq!(draft.operative.len(), 14);
+}

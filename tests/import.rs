@@ -262,3 +262,34 @@ fn every_command_accepts_a_plain_text_declaration() {
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("co-operation"), "{}", run.stdout);
 }
+
+#[test]
+fn bad_files_given_to_import_are_refused_with_their_position() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "\n\n").unwrap();
+    std::fs::write(dir.path().join("scan.pdf"), b"%PDF-1.4\n\x00\x01binary").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "shopping list\nmilk\nbread\n").unwrap();
+    for (file, words) in [
+        ("empty.txt", "the text is empty"),
+        ("scan.pdf", "binary file"),
+        ("notes.txt", "no declaration found"),
+    ] {
+        let run = chapeau_in(dir.path(), &["import", file]);
+        assert_eq!(run.code, 2, "{file}: {}", run.stderr);
+        let location = run.stderr.split(": error: ").next().unwrap();
+        let mut parts = location.rsplitn(3, ':');
+        let (column, line) = (parts.next().unwrap(), parts.next().unwrap());
+        assert!(parts.next().unwrap().ends_with(file), "{}", run.stderr);
+        assert!(
+            line.parse::<usize>().is_ok() && column.parse::<usize>().is_ok(),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains(words), "{}", run.stderr);
+        assert!(run.stderr.contains("help: "), "{}", run.stderr);
+        assert!(
+            !dir.path().join(file).with_extension("toml").exists(),
+            "no draft is written"
+        );
+    }
+}
