@@ -268,7 +268,11 @@ fn bad_files_given_to_import_are_refused_with_their_position() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("empty.txt"), "\n\n").unwrap();
     std::fs::write(dir.path().join("scan.pdf"), b"%PDF-1.4\n\x00\x01binary").unwrap();
-    std::fs::write(dir.path().join("notes.txt"), "dear colleagues\nsee you at noon\n").unwrap();
+    std::fs::write(
+        dir.path().join("notes.txt"),
+        "dear colleagues\nsee you at noon\n",
+    )
+    .unwrap();
     for (file, words) in [
         ("empty.txt", "the text is empty"),
         ("scan.pdf", "binary file"),
