@@ -133,6 +133,25 @@ impl From<SectionArg> for Section {
     }
 }
 
+/// Prints to standard output like `print!`, but a failed write (a full disk, a closed
+/// terminal) ends the command with a message and exit code 2 instead of a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+            .and_then(|()| std::io::stdout().lock().flush())
+            .map_err(|error| Failure::Other(anyhow::anyhow!("cannot write the output: {error}")))?
+    }};
+}
+
+/// `out!` with a newline.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        out!($($arg)*);
+        out!("\n");
+    }};
+}
+
 /// How a command ended, beyond plain success.
 enum Failure {
     /// Findings or nothing found: exit 1, the output says what.
@@ -190,7 +209,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let text = export::export(&loaded.declaration, format, usize::from(width));
             match output {
                 Some(output) => write_output(&draft, &output, &text)?,
-                None => print!("{text}"),
+                None => out!("{text}"),
             }
             Ok(())
         }
@@ -207,7 +226,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 .into());
             }
             draft_file::save(&draft, &draft_file::skeleton())?;
-            println!(
+            outln!(
                 "wrote {}: fill in the [bracketed] parts, then run `chapeau check {}`",
                 draft.display(),
                 draft.display()
@@ -264,7 +283,7 @@ fn import_text(text: &Path, output: Option<PathBuf>, force: bool) -> Result<(), 
     } else {
         "a cover note"
     };
-    println!(
+    outln!(
         "{}: {cover}, {} title line{}, {} opening, {} preambular, {} chapeau, {} operative ({items} items), {} closing, {} unplaced; {} line{} of page furniture left out",
         text.display(),
         d.titles.len(),
@@ -280,7 +299,7 @@ fn import_text(text: &Path, output: Option<PathBuf>, force: bool) -> Result<(), 
     );
     draft_file::save(&output, d)
         .with_context(|| format!("the draft was not written to {}", output.display()))?;
-    println!("wrote {}", output.display());
+    outln!("wrote {}", output.display());
     Ok(())
 }
 
@@ -318,6 +337,13 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
     let theme = chapeau::tui::theme::Theme::from_environment();
     let mut app = chapeau::tui::app::App::new(declaration, draft, library, keymap, theme);
     app.message = problem;
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(anyhow::anyhow!(
+            "the drafting screen needs a terminal; from a script, use `chapeau export DRAFT` or `chapeau check DRAFT` (see `chapeau --help`)"
+        )
+        .into());
+    }
     chapeau::tui::run(chapeau::tui::prepare(app))?;
     Ok(())
 }
@@ -343,7 +369,7 @@ fn write_output(draft: &Path, output: &Path, text: &str) -> Result<(), Failure> 
 fn report_findings(path: &Path, loaded: &LoadedDraft) -> Result<(), Failure> {
     let findings = check(&loaded.declaration);
     for finding in &findings {
-        println!(
+        outln!(
             "{}:{}: warning: {}",
             path.display(),
             loaded.line_of(finding.at),
@@ -383,12 +409,12 @@ fn run_library(args: LibraryArgs) -> Result<(), Failure> {
                 .filter(|c| section.is_none_or(|s| c.section == Section::from(s)))
                 .filter(|c| tag.as_ref().is_none_or(|t| c.tags.contains(t)))
                 .collect();
-            print_clauses(&clauses, format);
+            print_clauses(&clauses, format)?;
             Ok(())
         }
         LibraryCommand::Show { id } => match library.get(&id) {
             Some(clause) => {
-                print!("{}", show_clause(clause));
+                out!("{}", show_clause(clause));
                 Ok(())
             }
             None => {
@@ -407,7 +433,7 @@ fn run_library(args: LibraryArgs) -> Result<(), Failure> {
         },
         LibraryCommand::Search { query, format } => {
             let found = library.search(&query);
-            print_clauses(&found, format);
+            print_clauses(&found, format)?;
             if found.is_empty() {
                 eprintln!("no clause matches \"{}\"", visible(&query));
                 return Err(Failure::Findings);
@@ -420,7 +446,7 @@ fn run_library(args: LibraryArgs) -> Result<(), Failure> {
 
 fn check_library(library: &ClauseLibrary, libraries: usize) -> Result<(), Failure> {
     for finding in &library.findings {
-        println!("{}", visible(&finding.to_string()));
+        outln!("{}", visible(&finding.to_string()));
     }
     let problems = library.findings.iter().filter(|f| f.is_problem()).count();
     let overrides = library.findings.len() - problems;
@@ -438,10 +464,10 @@ fn check_library(library: &ClauseLibrary, libraries: usize) -> Result<(), Failur
     }
 }
 
-fn print_clauses(clauses: &[&Clause], format: ListFormat) {
+fn print_clauses(clauses: &[&Clause], format: ListFormat) -> Result<(), Failure> {
     match format {
         ListFormat::Json => {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(clauses).expect("clauses serialise")
             );
@@ -464,7 +490,7 @@ fn print_clauses(clauses: &[&Clause], format: ListFormat) {
                 } else {
                     format!("  [{}]", clause.tags.join(", "))
                 };
-                println!(
+                outln!(
                     "{marker}  {:<id_width$}  {text}{}",
                     clause.id,
                     visible(&tags)
@@ -472,6 +498,7 @@ fn print_clauses(clauses: &[&Clause], format: ListFormat) {
             }
         }
     }
+    Ok(())
 }
 
 fn shorten(text: &str, limit: usize) -> String {

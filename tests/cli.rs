@@ -256,3 +256,26 @@ fn a_bad_config_file_is_reported_before_the_screen_opens() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("config.toml:1:7"), "{}", run.stderr);
 }
+
+#[test]
+fn the_screen_without_a_terminal_says_so_instead_of_failing() {
+    let run = chapeau(&[example().to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error_not_a_crash() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_chapeau"))
+        .args(["export", example().to_str().unwrap()])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write the output"));
+}
