@@ -26,7 +26,8 @@ pub fn data_dir() -> Option<PathBuf> {
 /// its full path (FNV-1a, stable across versions).
 fn key_of(draft: Option<&Path>) -> String {
     let Some(draft) = draft else {
-        return "untitled".to_string();
+        // Untitled drafts of different sessions must not share a file.
+        return format!("untitled-{}", std::process::id());
     };
     let full = absolute(draft);
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -102,6 +103,21 @@ pub fn pending_recovery(file: &Path, draft: Option<&Path>) -> Option<(SystemTime
     }
     let loaded = draft_file::load(file).ok()?;
     Some((written, loaded.declaration))
+}
+
+/// The newest recovery file of an untitled draft whose session has ended, if any: an
+/// untitled draft has no name to find its recovery file by, so a new untitled session
+/// offers the work of one that crashed.
+pub fn orphaned_untitled_recovery() -> Option<PathBuf> {
+    let folder = data_dir()?.join("recovery");
+    let orphans = std::fs::read_dir(folder).ok()?.filter_map(|entry| {
+        let path = entry.ok()?.path();
+        let name = path.file_stem()?.to_str()?;
+        let pid: u32 = name.strip_prefix("untitled-")?.parse().ok()?;
+        let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+        (!is_running(pid)).then_some((written, path))
+    });
+    orphans.max().map(|(_, path)| path)
 }
 
 /// A claim on a draft by this process; dropped, it is released.
@@ -203,7 +219,7 @@ mod tests {
         assert_eq!(a, key_of(Some(Path::new("/tmp/a/draft.toml"))));
         assert_ne!(a, key_of(Some(Path::new("/tmp/b/draft.toml"))));
         assert!(a.starts_with("draft.toml-"));
-        assert_eq!(key_of(None), "untitled");
+        assert_eq!(key_of(None), format!("untitled-{}", std::process::id()));
     }
 
     #[test]

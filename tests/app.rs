@@ -447,3 +447,68 @@ fn the_lock_question_offers_read_only_open_anyway_or_quit() {
         );
     }
 }
+
+#[test]
+fn escape_on_the_recovery_question_sets_the_file_aside() {
+    use chapeau::tui::app::Prompt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.toml");
+    std::fs::write(&file, "x").unwrap();
+    let mut app = app();
+    app.recovery_file = Some(file.clone());
+    let recovered = app.declaration.clone();
+    app.mode = Mode::Prompt(Prompt::Recover {
+        time: "09:15".into(),
+        recovered: Box::new(recovered),
+    });
+    app.update(Action::Cancel);
+    assert!(!file.exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.set-aside.toml")).unwrap(),
+        "x"
+    );
+    assert!(app.message.as_deref().unwrap().contains("set aside"));
+}
+
+#[test]
+fn text_being_typed_is_part_of_the_work_in_progress() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Closing);
+    app.update(Action::Edit);
+    let before = app.changes;
+    type_text(&mut app, " Soon");
+    assert!(
+        app.changes > before,
+        "typing counts as a change for the recovery file"
+    );
+    assert!(
+        app.work_in_progress()
+            .closing
+            .ends_with("in due time. Soon")
+    );
+    assert_eq!(
+        app.declaration, app.saved,
+        "the draft itself changes only when the edit is kept"
+    );
+}
+
+#[test]
+fn a_paragraph_of_items_alone_is_refused_and_the_editor_stays_open() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Paragraph(Section::Operative, 0));
+    app.update(Action::NewParagraph);
+    type_text(&mut app, "- only an item");
+    app.update(Action::KeepEdit);
+    assert!(
+        matches!(app.mode, Mode::Editor(_)),
+        "nothing typed is thrown away"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("text on the first line")
+    );
+}

@@ -287,11 +287,13 @@ impl App {
         }
         match &mut self.mode {
             Mode::Editor(editor) => {
-                editor.textarea.input(event);
+                let typed = editor.textarea.input(event);
+                self.changes += u64::from(typed);
             }
             Mode::HeaderForm(form) => {
                 let current = form.current;
-                form.fields[current].2.input(event);
+                let typed = form.fields[current].2.input(event);
+                self.changes += u64::from(typed);
             }
             Mode::SaveAs(name) => {
                 if key.code == KeyCode::Enter {
@@ -598,14 +600,16 @@ impl App {
 
     /// Applies text edited outside (by `$EDITOR`) to `entry`.
     pub fn apply_external_edit(&mut self, entry: Entry, text: &str) {
-        self.apply_edit(entry, text, false);
+        let _ = self.apply_edit(entry, text, false);
     }
 
     fn update_editor(&mut self, editor: Box<Editor>, action: Action) {
         match action {
             Action::KeepEdit => {
                 let text = editor.textarea.lines().join("\n");
-                self.apply_edit(editor.target, &text, editor.new_paragraph);
+                if !self.apply_edit(editor.target, &text, editor.new_paragraph) {
+                    self.mode = Mode::Editor(editor);
+                }
             }
             Action::DiscardEdit => {
                 if editor.new_paragraph {
@@ -628,10 +632,15 @@ impl App {
 
     /// Sets the text of `entry` from editor text: for a paragraph, the first line is the
     /// text and lines starting "- " are items; other lines continue the line before.
-    fn apply_edit(&mut self, entry: Entry, text: &str, new_paragraph: bool) {
-        let text = text.trim_end();
-        if let Entry::Paragraph(section, i) = entry {
+    /// Applies editor text to `entry`; false (with a message) when a paragraph would be left
+    /// without its text, in which case nothing changes.
+    fn apply_edit(&mut self, entry: Entry, text: &str, new_paragraph: bool) -> bool {
+        if let Entry::Paragraph(..) = entry {
             let (body, items) = split_items(text);
+            if body.trim().is_empty() && !items.is_empty() {
+                self.message = Some("a paragraph needs its text on the first line; items follow, each starting \"- \"".into());
+                return false;
+            }
             if body.trim().is_empty() {
                 if new_paragraph {
                     self.drop_new_paragraph(entry);
@@ -640,41 +649,38 @@ impl App {
                     self.message =
                         Some("a paragraph needs a text: press d to delete it instead".into());
                 }
-                return;
+                return true;
             }
-            let paragraph = &self.declaration.paragraphs(section)[i];
-            if paragraph.text == body && paragraph.items == items {
-                return;
-            }
+        }
+        let mut edited = self.declaration.clone();
+        set_entry_text(&mut edited, entry, text);
+        if edited != self.declaration {
             if !new_paragraph {
                 self.remember();
             }
-            let paragraph = &mut self.declaration.paragraphs_mut(section)[i];
-            paragraph.text = body;
-            paragraph.items = items;
-            return;
+            self.declaration = edited;
         }
-        let current = self.editable_text(entry);
-        if current == text {
-            return;
-        }
-        self.remember();
-        let d = &mut self.declaration;
-        match entry {
-            Entry::Titles => {
-                d.titles = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(String::from)
-                    .collect()
+        true
+    }
+
+    /// The draft with what is being typed in the editor or the form applied: what the
+    /// recovery file keeps, so that not even a half-finished edit is lost.
+    pub fn work_in_progress(&self) -> Declaration {
+        let mut work = self.declaration.clone();
+        match &self.mode {
+            Mode::Editor(editor) => set_entry_text(
+                &mut work,
+                editor.target,
+                &editor.textarea.lines().join("\n"),
+            ),
+            Mode::HeaderForm(form) => {
+                if let Ok(header) = header_from_form(form) {
+                    work.header = header;
+                }
             }
-            Entry::Opening => d.opening = join_lines(text),
-            Entry::Chapeau => d.chapeau = join_lines(text),
-            Entry::Closing => d.closing = join_lines(text),
-            Entry::Unplaced(i) => d.unplaced[i] = join_lines(text),
-            Entry::Header | Entry::Paragraph(..) => {}
+            _ => {}
         }
+        work
     }
 
     fn new_paragraph(&mut self) {
@@ -932,9 +938,23 @@ impl App {
                 self.declaration = *recovered;
                 self.message = Some("recovered the unsaved changes: Ctrl-s to save them".into());
             }
-            (Prompt::Recover { .. }, Action::No | Action::Cancel) => {
+            (Prompt::Recover { .. }, Action::No) => {
                 self.remove_recovery_file();
                 self.message = Some("recovery file discarded".into());
+            }
+            (Prompt::Recover { .. }, Action::Cancel) => {
+                // Neither recovered nor discarded: set aside where the next autosave cannot
+                // overwrite it, and said where.
+                if let Some(file) = &self.recovery_file {
+                    let aside = file.with_extension("set-aside.toml");
+                    self.message = Some(match std::fs::rename(file, &aside) {
+                        Ok(()) => format!(
+                            "recovery file set aside at {} (open it with chapeau)",
+                            aside.display()
+                        ),
+                        Err(error) => format!("recovery file kept at {}: {error}", file.display()),
+                    });
+                }
             }
             (Prompt::Locked { .. }, Action::ReadOnly) => {
                 self.read_only = true;
@@ -962,6 +982,41 @@ impl App {
             self.declaration.preamble.len(),
             self.declaration.operative.len(),
         )
+    }
+}
+
+/// Sets the text of `entry` from editor text: for a paragraph, the first line is the text and
+/// lines starting "- " are items; other lines continue the line before. A paragraph edit
+/// without a text changes nothing.
+fn set_entry_text(d: &mut Declaration, entry: Entry, text: &str) {
+    let text = text.trim_end();
+    match entry {
+        Entry::Paragraph(section, i) => {
+            let (body, items) = split_items(text);
+            if !body.trim().is_empty()
+                && let Some(paragraph) = d.paragraphs_mut(section).get_mut(i)
+            {
+                paragraph.text = body;
+                paragraph.items = items;
+            }
+        }
+        Entry::Titles => {
+            d.titles = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect()
+        }
+        Entry::Opening => d.opening = join_lines(text),
+        Entry::Chapeau => d.chapeau = join_lines(text),
+        Entry::Closing => d.closing = join_lines(text),
+        Entry::Unplaced(i) => {
+            if let Some(passage) = d.unplaced.get_mut(i) {
+                *passage = join_lines(text);
+            }
+        }
+        Entry::Header => {}
     }
 }
 

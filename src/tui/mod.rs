@@ -31,6 +31,26 @@ const RECOVERY_LATEST: Duration = Duration::from_millis(1500);
 /// How often the loop wakes without events, to write the recovery file in time.
 const TICK: Duration = Duration::from_millis(200);
 
+/// Set by SIGHUP or SIGTERM (the terminal closed, the session ended): the loop then keeps
+/// the unsaved work in the recovery file and ends.
+static HANGUP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(unix)]
+extern "C" fn note_hangup(_: libc::c_int) {
+    HANGUP.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Routes SIGHUP and SIGTERM to [`HANGUP`] instead of ending the process at once.
+fn catch_hangups() {
+    #[cfg(unix)]
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe {
+        let handler = note_hangup as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        libc::signal(libc::SIGHUP, handler);
+        libc::signal(libc::SIGTERM, handler);
+    }
+}
+
 /// The latest unsaved work, for the panic hook: (recovery file, draft, declaration).
 static LAST_WORK: Mutex<Option<(PathBuf, Option<PathBuf>, Declaration)>> = Mutex::new(None);
 
@@ -42,6 +62,8 @@ pub struct Session {
     pub lock: Option<Lock>,
     /// Another chapeau holds the draft: take the lock if the drafter opens it anyway.
     pub lock_pending: bool,
+    /// The draft the lock was asked for (a new draft asks again once it has a name).
+    pub lock_path: Option<PathBuf>,
 }
 
 /// Prepares a session on `app`: recovery offer and lock question become the first prompts.
@@ -60,6 +82,13 @@ pub fn prepare(mut app: App) -> Session {
             Locking::Unavailable => {}
         }
     }
+    if draft.is_none()
+        && let Some(orphan) = recovery::orphaned_untitled_recovery()
+        && let Some(ours) = &app.recovery_file
+    {
+        // Adopt the crashed session's file: answered either way, it is handled as ours.
+        let _ = std::fs::rename(orphan, ours);
+    }
     if matches!(app.mode, Mode::Normal)
         && let Some(file) = &app.recovery_file
         && let Some((written, recovered)) = recovery::pending_recovery(file, draft.as_deref())
@@ -74,6 +103,7 @@ pub fn prepare(mut app: App) -> Session {
         app,
         lock,
         lock_pending,
+        lock_path: draft,
     }
 }
 
@@ -91,6 +121,7 @@ fn clock_time(moment: std::time::SystemTime) -> String {
 /// Runs the screen until the drafter quits.
 pub fn run(mut session: Session) -> Result<()> {
     install_panic_hook();
+    catch_hangups();
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let outcome = event_loop(&mut terminal, &mut session);
@@ -107,6 +138,26 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
     let mut first_unwritten: Option<Instant> = None;
     let mut last_change = Instant::now();
     while !app.should_quit {
+        if HANGUP.load(std::sync::atomic::Ordering::SeqCst) {
+            write_recovery(app);
+            return Ok(());
+        }
+        if app.path.is_some() && app.path != session.lock_path && !app.read_only {
+            session.lock_path = app.path.clone();
+            // A new draft saved under a name: its recovery file and lock follow the name.
+            let draft = app.path.clone().expect("checked");
+            let untitled = app
+                .recovery_file
+                .replace(recovery::recovery_file(Some(&draft)).unwrap_or_default());
+            if let Some(untitled) = untitled.filter(|f| Some(f) != app.recovery_file.as_ref()) {
+                let _ = std::fs::remove_file(untitled);
+            }
+            session.lock = match Lock::acquire(&draft) {
+                Locking::Acquired(lock) => Some(lock),
+                _ => None,
+            };
+            session.lock_pending = session.lock.is_none();
+        }
         if session.lock_pending && !matches!(app.mode, Mode::Prompt(Prompt::Locked { .. })) {
             session.lock_pending = false;
             if let (false, Some(draft)) = (app.read_only, &app.path)
@@ -154,7 +205,7 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             needs_draw = true;
         }
     }
-    if !app.is_modified()
+    if app.work_in_progress() == app.saved
         && let Some(file) = &app.recovery_file
     {
         let _ = std::fs::remove_file(file);
@@ -166,11 +217,12 @@ fn write_recovery(app: &mut App) {
     let Some(file) = app.recovery_file.clone() else {
         return;
     };
-    if !app.is_modified() {
+    let work = app.work_in_progress();
+    if work == app.saved {
         let _ = std::fs::remove_file(&file);
         return;
     }
-    if let Err(error) = recovery::write_recovery(&file, app.path.as_deref(), &app.declaration) {
+    if let Err(error) = recovery::write_recovery(&file, app.path.as_deref(), &work) {
         app.message = Some(format!(
             "cannot write the recovery file {}: {error:#}",
             file.display()
@@ -181,7 +233,7 @@ fn write_recovery(app: &mut App) {
 /// Keeps a copy of the unsaved work where the panic hook can reach it.
 pub fn remember_for_panic(app: &App) {
     if let (Some(file), Ok(mut last)) = (&app.recovery_file, LAST_WORK.lock()) {
-        *last = Some((file.clone(), app.path.clone(), app.declaration.clone()));
+        *last = Some((file.clone(), app.path.clone(), app.work_in_progress()));
     }
 }
 
