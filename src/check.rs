@@ -51,16 +51,18 @@ pub fn describe(at: TextRef, numbering: Numbering) -> String {
         TextRef::Chapeau => "the chapeau".into(),
         TextRef::Closing => "the closing".into(),
         TextRef::Paragraph(Section::Preamble, i) => format!("preambular paragraph {}", i + 1),
-        TextRef::Paragraph(Section::Operative, i) => {
-            format!("operative paragraph {}", label(numbering, i))
-        }
+        TextRef::Paragraph(Section::Operative, i) => match label(numbering, i) {
+            label if label.is_empty() => format!("operative paragraph {}", i + 1),
+            label => format!("operative paragraph {label}"),
+        },
         TextRef::Item(Section::Preamble, i, j) => {
             format!("item {} of preambular paragraph {}", j + 1, i + 1)
         }
         TextRef::Unplaced(i) => format!("unplaced passage {}", i + 1),
-        TextRef::Item(Section::Operative, i, j) => {
-            format!("item {} of {}", j + 1, label(numbering, i))
-        }
+        TextRef::Item(Section::Operative, i, j) => match label(numbering, i) {
+            label if label.is_empty() => format!("item {} of operative paragraph {}", j + 1, i + 1),
+            label => format!("item {} of {label}", j + 1),
+        },
     }
 }
 

@@ -78,6 +78,19 @@ pub enum Action {
 }
 
 impl Action {
+    /// The action's name in `config.toml`, e.g. `move_up`.
+    pub fn name(self) -> String {
+        let debug = format!("{self:?}");
+        let mut name = String::new();
+        for (i, c) in debug.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                name.push('_');
+            }
+            name.push(c.to_ascii_lowercase());
+        }
+        name
+    }
+
     /// What the action does, for the help screen.
     pub fn description(self) -> &'static str {
         match self {

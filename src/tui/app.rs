@@ -273,6 +273,24 @@ impl App {
         }
     }
 
+    /// Whether `action` is an answer the current question accepts (every action is, when
+    /// there is no question).
+    pub fn offers(&self, action: Action) -> bool {
+        match &self.mode {
+            Mode::Prompt(Prompt::QuitUnsaved | Prompt::Recover { .. }) => {
+                matches!(action, Action::Yes | Action::No | Action::Cancel)
+            }
+            Mode::Prompt(Prompt::Locked { .. }) => {
+                matches!(
+                    action,
+                    Action::ReadOnly | Action::OpenAnyway | Action::Cancel
+                )
+            }
+            Mode::SaveAs(_) => action == Action::Cancel,
+            _ => true,
+        }
+    }
+
     /// Handles a key: through the keymap, or as typing in an editor, form or filter.
     pub fn handle_key(&mut self, event: KeyEvent) {
         let key = Key::from_event(event);

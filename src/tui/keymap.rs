@@ -351,7 +351,7 @@ impl Keymap {
                 for text in keys {
                     let key = Key::parse(text).ok_or_else(|| UnknownKey {
                         offset,
-                        message: format!("unknown key \"{text}\" for {action:?}"),
+                        message: format!("unknown key \"{text}\" for {}", action.name()),
                     })?;
                     keymap
                         .bindings
@@ -402,16 +402,29 @@ impl Keymap {
     }
 
     /// The main keys of `contexts` for the hint bar: (keys, hint), first binding of each action.
-    pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
+    /// Only the actions `offered` accepts are shown; the help comes first, so that it stays
+    /// in sight on a narrow screen.
+    pub fn hints(
+        &self,
+        contexts: &[Context],
+        offered: impl Fn(Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
         let mut seen = Vec::new();
         let mut hints = Vec::new();
         for &context in contexts {
             for binding in self.bindings.iter().filter(|b| b.context == context) {
-                if is_hinted(context, binding.action) && !seen.contains(&binding.action) {
+                if is_hinted(context, binding.action)
+                    && offered(binding.action)
+                    && !seen.contains(&binding.action)
+                {
                     seen.push(binding.action);
                     hints.push((binding.key.to_string(), binding.action.hint()));
                 }
             }
+        }
+        if let Some(help) = seen.iter().position(|&action| action == Action::Help) {
+            let help = hints.remove(help);
+            hints.insert(0, help);
         }
         hints
     }

@@ -10,7 +10,10 @@ use crate::tui::app::App;
 /// The main keys of what has the focus, from the keymap.
 pub fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
-    for (key, hint) in app.keymap.hints(&app.contexts()) {
+    for (key, hint) in app
+        .keymap
+        .hints(&app.contexts(), |action| app.offers(action))
+    {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
