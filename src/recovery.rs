@@ -157,17 +157,6 @@ impl Lock {
         Self::take(file)
     }
 
-    /// Claims `draft` even though another process holds it ("open anyway").
-    pub fn force(draft: &Path) -> Locking {
-        match data_dir() {
-            Some(dir) => Self::take(
-                dir.join("locks")
-                    .join(format!("{}.lock", key_of(Some(draft)))),
-            ),
-            None => Locking::Unavailable,
-        }
-    }
-
     fn take(file: PathBuf) -> Locking {
         let written = file
             .parent()

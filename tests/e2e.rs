@@ -239,6 +239,16 @@ fn a_second_chapeau_on_the_same_draft_is_warned_and_can_read_only() {
     second.keys(&["a"]);
     second.wait_for("read-only: another chapeau has this draft open");
     second.keys(&["q"]);
+    // Whoever opened it second, the lock stays with the first: a third is warned too.
+    let third = Tmux::new("third");
+    third.start_with(dir.path(), "prague.toml", first.data.path(), "");
+    third.wait_for("already open in another chapeau (pid");
+    third.keys(&["o"]);
+    third.keys(&["q"]);
+    let fourth = Tmux::new("fourth");
+    fourth.start_with(dir.path(), "prague.toml", first.data.path(), "");
+    fourth.wait_for("already open in another chapeau (pid");
+    fourth.keys(&["Escape"]);
     first.keys(&["q"]);
 }
 

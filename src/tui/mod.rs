@@ -60,8 +60,6 @@ pub struct Session {
     pub app: App,
     /// The lock on the draft, held while the screen runs.
     pub lock: Option<Lock>,
-    /// Another chapeau holds the draft: take the lock if the drafter opens it anyway.
-    pub lock_pending: bool,
     /// The draft the lock was asked for (a new draft asks again once it has a name).
     pub lock_path: Option<PathBuf>,
 }
@@ -71,13 +69,12 @@ pub fn prepare(mut app: App) -> Session {
     let draft = app.path.clone();
     app.recovery_file = recovery::recovery_file(draft.as_deref());
     let mut lock = None;
-    let mut lock_pending = false;
     if let Some(draft) = &draft {
         match Lock::acquire(draft) {
             Locking::Acquired(acquired) => lock = Some(acquired),
             Locking::HeldBy(pid) => {
+                // Opened anyway or read-only, the lock stays with the first chapeau.
                 app.mode = Mode::Prompt(Prompt::Locked { pid });
-                lock_pending = true;
             }
             Locking::Unavailable => {}
         }
@@ -102,7 +99,6 @@ pub fn prepare(mut app: App) -> Session {
     Session {
         app,
         lock,
-        lock_pending,
         lock_path: draft,
     }
 }
@@ -156,15 +152,6 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
                 Locking::Acquired(lock) => Some(lock),
                 _ => None,
             };
-            session.lock_pending = session.lock.is_none();
-        }
-        if session.lock_pending && !matches!(app.mode, Mode::Prompt(Prompt::Locked { .. })) {
-            session.lock_pending = false;
-            if let (false, Some(draft)) = (app.read_only, &app.path)
-                && let Locking::Acquired(lock) = Lock::force(draft)
-            {
-                session.lock = Some(lock);
-            }
         }
         if needs_draw {
             let mut areas = app::Areas::default();
