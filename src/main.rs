@@ -40,7 +40,7 @@ enum Command {
         /// Wrap text lines at this many columns.
         #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
         width: u16,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically) instead of standard output ("-" for standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -208,8 +208,8 @@ fn run(command: Command) -> Result<(), Failure> {
             let loaded = draft_file::load_draft_or_text(&draft)?;
             let text = export::export(&loaded.declaration, format, usize::from(width));
             match output {
-                Some(output) => write_output(&draft, &output, &text)?,
-                None => out!("{text}"),
+                Some(output) if output.as_os_str() != "-" => write_output(&draft, &output, &text)?,
+                _ => out!("{text}"),
             }
             Ok(())
         }

@@ -279,3 +279,13 @@ fn output_that_cannot_be_written_is_an_error_not_a_crash() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot write the output"));
 }
+
+#[test]
+fn output_dash_means_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.toml"), MINIMAL).unwrap();
+    let run = chapeau_in(dir.path(), &["export", "draft.toml", "-o", "-"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("We, Ministers,"));
+    assert!(!dir.path().join("-").exists());
+}
