@@ -301,7 +301,7 @@ const ADJECTIVE_OPENERS: &[&str] = &[
 
 /// Whether the text opens as a preambular paragraph should: "Recognising", "Gathered",
 /// "Aware that", or an adverb before one of those ("Deeply concerned").
-fn opens_with_participle_or_adjective(text: &str) -> bool {
+pub fn opens_with_participle_or_adjective(text: &str) -> bool {
     let words: Vec<String> = text
         .split_whitespace()
         .take(2)

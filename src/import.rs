@@ -726,21 +726,6 @@ fn language_mark(text: &str) -> Option<String> {
     Some(text[start..end].trim().to_string())
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "Brussels, 11 February 2009 (OR. en)" -> place, ISO date, language.
 fn place_and_date(text: &str) -> Option<(String, String, Option<String>)> {
     let (place, rest) = text.split_once(", ")?;
@@ -748,7 +733,7 @@ fn place_and_date(text: &str) -> Option<(String, String, Option<String>)> {
     let [day, month, year, ..] = words.as_slice() else {
         return None;
     };
-    let month = MONTHS.iter().position(|m| m == month)? + 1;
+    let month = crate::numbering::MONTHS.iter().position(|m| m == month)? + 1;
     let iso = format!(
         "{:04}-{month:02}-{:02}",
         year.parse::<u32>().ok()?,
@@ -785,27 +770,7 @@ fn ends_like_preamble(text: &str) -> bool {
 /// Whether a paragraph opens as preambular paragraphs do (a participle or adjective), or at
 /// least ends like one.
 fn opens_preamble_paragraph(text: &str) -> bool {
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphabetic())
-        .to_lowercase();
-    first.ends_with("ing")
-        || first.ends_with("ed")
-        || ends_like_preamble(text)
-        || [
-            "aware",
-            "conscious",
-            "mindful",
-            "cognisant",
-            "cognizant",
-            "desirous",
-            "deeply",
-            "further",
-            "also",
-        ]
-        .contains(&first.as_str())
+    crate::check::opens_with_participle_or_adjective(text) || ends_like_preamble(text)
 }
 
 #[cfg(test)]

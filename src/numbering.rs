@@ -85,7 +85,7 @@ impl Header {
 }
 
 /// The English month names used in Council dates.
-const MONTHS: [&str; 12] = [
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
