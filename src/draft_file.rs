@@ -329,9 +329,113 @@ pub fn to_toml(declaration: &Declaration) -> String {
     toml::to_string_pretty(declaration).expect("a declaration is always representable in TOML")
 }
 
-/// Writes `declaration` to `path` atomically.
+/// Writes `declaration` to `path` atomically. A draft that is already there is edited in
+/// place, so that its comments (a delegation's reservation noted beside a paragraph) and
+/// its layout survive the save.
 pub fn save(path: &Path, declaration: &Declaration) -> anyhow::Result<()> {
-    write_atomically(path, to_toml(declaration).as_bytes())
+    let text = match std::fs::read_to_string(path) {
+        Ok(existing) => to_toml_keeping(&existing, declaration),
+        Err(_) => to_toml(declaration),
+    };
+    write_atomically(path, text.as_bytes())
+}
+
+/// The TOML of `declaration`, written over `existing`: values that did not change keep their
+/// spelling, every comment stays with the key or paragraph it was written beside, and
+/// paragraphs are matched by id wherever they moved.
+pub fn to_toml_keeping(existing: &str, declaration: &Declaration) -> String {
+    let Ok(mut document) = existing.parse::<toml_edit::DocumentMut>() else {
+        return to_toml(declaration);
+    };
+    let fresh: toml_edit::DocumentMut = to_toml(declaration).parse().expect("our own TOML parses");
+    merge_table(document.as_table_mut(), fresh.as_table());
+    renumber_tables(document.as_table_mut());
+    document.to_string()
+}
+
+/// Sets the print order of every table to the order of the keys, so that moved paragraphs
+/// print where they now stand and each section stays together.
+fn renumber_tables(root: &mut toml_edit::Table) {
+    let mut position = 0;
+    for (_, item) in root.iter_mut() {
+        match item {
+            toml_edit::Item::Table(table) => {
+                table.set_position(Some(position));
+                position += 1;
+            }
+            toml_edit::Item::ArrayOfTables(tables) => {
+                for table in tables.iter_mut() {
+                    table.set_position(Some(position));
+                    position += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Makes `old` say what `new` says, keeping `old`'s comments and spelling where it can.
+fn merge_table(old: &mut toml_edit::Table, new: &toml_edit::Table) {
+    use toml_edit::Item;
+    // A key the new text leaves out is empty now; one that was written out empty, or as the
+    // default, still says the same and keeps its comments.
+    old.retain(|key, item| new.contains_key(key) || says_nothing(key, item));
+    for (key, new_item) in new.iter() {
+        let Some(old_item) = old.get_mut(key) else {
+            old.insert(key, new_item.clone());
+            continue;
+        };
+        match (old_item, new_item) {
+            (Item::Table(old_table), Item::Table(new_table)) => merge_table(old_table, new_table),
+            (Item::ArrayOfTables(old_tables), Item::ArrayOfTables(new_tables)) => {
+                let id = |table: &toml_edit::Table| {
+                    table.get("id").and_then(Item::as_str).map(String::from)
+                };
+                let mut merged = toml_edit::ArrayOfTables::new();
+                for new_table in new_tables.iter() {
+                    let mut table = match old_tables
+                        .iter()
+                        .find(|old| id(old).is_some() && id(old) == id(new_table))
+                    {
+                        Some(old_table) => old_table.clone(),
+                        None => new_table.clone(),
+                    };
+                    merge_table(&mut table, new_table);
+                    merged.push(table);
+                }
+                *old_tables = merged;
+            }
+            (Item::Value(old_value), Item::Value(new_value)) => {
+                if !same_value(old_value, new_value) {
+                    let decor = old_value.decor().clone();
+                    *old_value = new_value.clone();
+                    *old_value.decor_mut() = decor;
+                }
+            }
+            (old_item, new_item) => *old_item = new_item.clone(),
+        }
+    }
+}
+
+/// Whether a value is what leaving the key out means: empty, zero, or letters numbering.
+fn says_nothing(key: &str, item: &toml_edit::Item) -> bool {
+    match item.as_value() {
+        Some(toml_edit::Value::String(s)) => {
+            s.value().is_empty() || key == "numbering" && s.value() == "letters"
+        }
+        Some(toml_edit::Value::Array(a)) => a.is_empty(),
+        Some(toml_edit::Value::Integer(i)) => *i.value() == 0,
+        _ => false,
+    }
+}
+
+/// Whether two TOML values mean the same, however they are spelled ('x' and "x").
+fn same_value(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
+    let read = |value: &toml_edit::Value| {
+        let bare = value.clone().decorated("", "");
+        toml::from_str::<toml::Table>(&format!("v = {bare}")).ok()
+    };
+    read(a).is_some() && read(a) == read(b)
 }
 
 /// The skeleton `chapeau new` writes: every part present, ready to be filled in.
@@ -419,6 +523,42 @@ items = ["acting,", "reporting."]
         assert_eq!(
             parse_str(&to_toml(&skeleton)).unwrap().declaration,
             skeleton
+        );
+    }
+
+    #[test]
+    fn saving_over_a_draft_keeps_its_comments_wherever_paragraphs_move() {
+        let source = "# Prague draft, working text\nnumbering = 'letters'\nopening = \"We,\"\n\n[header]\n# the base number\nnumber = \"6093/09\"\n\n# DE: scrutiny reservation\n[[operative]]\nid = \"a\"\ntext = \"We act.\"  # agreed\n\n[[operative]]\nid = \"b\"\ntext = \"We report.\"\n";
+        let mut declaration = parse_str(source).unwrap().declaration;
+        declaration.operative.swap(0, 1);
+        declaration.operative[1].text = "We act now.".into();
+        declaration.header.revision = 1;
+        let saved = to_toml_keeping(source, &declaration);
+        assert_eq!(
+            parse_str(&saved).unwrap().declaration,
+            declaration,
+            "{saved}"
+        );
+        for comment in [
+            "# Prague draft, working text",
+            "# the base number",
+            "# DE: scrutiny reservation\n[[operative]]\nid = \"a\"",
+        ] {
+            assert!(saved.contains(comment), "{comment:?} kept in:\n{saved}");
+        }
+        assert!(
+            saved.contains("numbering = 'letters'"),
+            "unchanged values keep their spelling:\n{saved}"
+        );
+        assert!(
+            saved.contains("text = \"We act now.\"  # agreed"),
+            "{saved}"
+        );
+        let unchanged = parse_str(source).unwrap().declaration;
+        assert_eq!(
+            to_toml_keeping(source, &unchanged),
+            source,
+            "saving an unchanged draft changes nothing"
         );
     }
 

@@ -159,6 +159,11 @@ fn search_add_save_undo_save_quit() {
         std::thread::sleep(Duration::from_millis(100));
     }
     assert_eq!(draft_file::load(&draft).unwrap().declaration, original);
+    assert_eq!(
+        std::fs::read_to_string(&draft).unwrap(),
+        std::fs::read_to_string(example()).unwrap(),
+        "after undo, the saved file is the original byte for byte, comments included"
+    );
     assert!(
         tmux.recovery_files().is_empty(),
         "a clean quit leaves no recovery file"

@@ -99,3 +99,86 @@ proptest! {
         prop_assert_eq!(loaded.declaration, declaration);
     }
 }
+
+/// Edits a drafter makes between two saves.
+#[derive(Debug, Clone)]
+enum Edit {
+    Move(usize, usize),
+    Delete(usize),
+    Insert(usize, String),
+    Rewrite(usize, String),
+    Chapeau(String),
+    Numbering(Numbering),
+    Items(usize, Vec<String>),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (0usize..40, 0usize..40).prop_map(|(a, b)| Edit::Move(a, b)),
+        (0usize..40).prop_map(Edit::Delete),
+        (0usize..40, paragraph_text()).prop_map(|(i, t)| Edit::Insert(i, t)),
+        (0usize..40, paragraph_text()).prop_map(|(i, t)| Edit::Rewrite(i, t)),
+        any::<String>().prop_map(Edit::Chapeau),
+        prop_oneof![
+            Just(Numbering::Letters),
+            Just(Numbering::Numbers),
+            Just(Numbering::None)
+        ]
+        .prop_map(Edit::Numbering),
+        (0usize..40, prop::collection::vec(paragraph_text(), 0..3))
+            .prop_map(|(i, items)| Edit::Items(i, items)),
+    ]
+}
+
+fn apply(declaration: &mut Declaration, edit: Edit, fresh: &mut usize) {
+    let operative = &mut declaration.operative;
+    let n = operative.len();
+    match edit {
+        Edit::Move(a, b) if n > 0 => {
+            let paragraph = operative.remove(a % n);
+            operative.insert(b % n, paragraph);
+        }
+        Edit::Delete(i) if n > 0 => {
+            operative.remove(i % n);
+        }
+        Edit::Insert(i, text) => {
+            *fresh += 1;
+            operative.insert(
+                i % (n + 1),
+                Paragraph {
+                    id: format!("new-{fresh}"),
+                    text,
+                    ..Default::default()
+                },
+            );
+        }
+        Edit::Rewrite(i, text) if n > 0 => operative[i % n].text = text,
+        Edit::Items(i, items) if n > 0 => operative[i % n].items = items,
+        Edit::Chapeau(text) => declaration.chapeau = text,
+        Edit::Numbering(numbering) => declaration.numbering = numbering,
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Saving over the example (with its comments) after any edits reads back as the edited
+    /// declaration, and keeps the comments of the file's opening lines.
+    #[test]
+    fn saving_over_a_draft_reads_back_as_what_was_saved(edits in prop::collection::vec(edit(), 0..12)) {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/prague-2009.toml");
+        let existing = std::fs::read_to_string(path).unwrap();
+        let mut declaration = parse(Path::new(path), &existing).unwrap().declaration;
+        let mut fresh = 0;
+        for edit in edits {
+            apply(&mut declaration, edit, &mut fresh);
+        }
+        let saved = chapeau::draft_file::to_toml_keeping(&existing, &declaration);
+        let loaded = parse(Path::new("draft.toml"), &saved)
+            .map_err(|diagnostic| TestCaseError::fail(format!("{diagnostic}\n{saved}")))?;
+        prop_assert_eq!(loaded.declaration, declaration);
+        let first_comment = existing.lines().next().unwrap();
+        prop_assert!(saved.contains(first_comment));
+    }
+}
