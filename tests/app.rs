@@ -512,3 +512,45 @@ fn a_paragraph_of_items_alone_is_refused_and_the_editor_stays_open() {
             .contains("text on the first line")
     );
 }
+
+#[test]
+fn a_draft_changed_on_disk_is_not_overwritten_without_asking() {
+    use chapeau::tui::app::Prompt;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_an_unsaved_deletion(dir.path());
+    app.note_disk_state();
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("in due time", "by June");
+    std::fs::write(&path, &theirs).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+
+    app.update(Action::Save);
+    assert!(matches!(app.mode, Mode::Prompt(Prompt::ChangedOnDisk)));
+    app.update(Action::No);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "their change is kept"
+    );
+    assert!(app.is_modified());
+
+    app.update(Action::Save);
+    app.update(Action::Yes);
+    assert!(!app.is_modified());
+    assert_eq!(
+        draft_file::load(&path).unwrap().declaration,
+        app.declaration
+    );
+    app.update(Action::Save);
+    assert!(
+        matches!(app.mode, Mode::Normal),
+        "after our own save, no question"
+    );
+}

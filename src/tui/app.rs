@@ -73,6 +73,8 @@ pub enum Prompt {
         /// Its contents.
         recovered: Box<Declaration>,
     },
+    /// The file changed on disk since it was opened or last saved.
+    ChangedOnDisk,
     /// Another chapeau has the draft open.
     Locked {
         /// Its process id.
@@ -86,6 +88,9 @@ impl Prompt {
         match self {
             Prompt::QuitUnsaved => "Save changes? (y)es (n)o, Esc to cancel".into(),
             Prompt::Recover { time, .. } => format!("Recover unsaved changes from {time}? (y/n)"),
+            Prompt::ChangedOnDisk => {
+                "The draft changed on disk since you opened or saved it (another program or chapeau). Overwrite it with your text? (y)es, (n)o".into()
+            }
             Prompt::Locked { pid } => format!(
                 "This draft is already open in another chapeau (pid {pid}). Open (r)ead-only, (o)pen anyway, Esc to quit"
             ),
@@ -177,6 +182,8 @@ pub struct App {
     pub changes: u64,
     /// The recovery file of this draft, removed after a clean save or quit.
     pub recovery_file: Option<PathBuf>,
+    /// When the draft file was last read or written by us, to notice changes made by others.
+    pub disk_stamp: Option<std::time::SystemTime>,
     /// Where things were drawn last, for the mouse.
     pub areas: Areas,
     /// The first draft entry on screen (kept by the outline view).
@@ -186,6 +193,7 @@ pub struct App {
     /// Rows in a page of the focused list (kept by the views).
     pub page: Cell<usize>,
     quit_after_save: bool,
+    overwrite_confirmed: bool,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
 }
@@ -219,14 +227,26 @@ impl App {
             effect: None,
             changes: 0,
             recovery_file: None,
+            disk_stamp: None,
             areas: Areas::default(),
             draft_top: Cell::new(0),
             library_top: Cell::new(0),
             page: Cell::new(10),
             quit_after_save: false,
+            overwrite_confirmed: false,
             undo: Vec::new(),
             redo: Vec::new(),
         }
+    }
+
+    /// The modification time of `path` now, if it exists.
+    fn stamp_of(path: &std::path::Path) -> Option<std::time::SystemTime> {
+        std::fs::metadata(path).and_then(|m| m.modified()).ok()
+    }
+
+    /// Remembers the draft file as it is now on disk (after opening it).
+    pub fn note_disk_state(&mut self) {
+        self.disk_stamp = self.path.as_deref().and_then(Self::stamp_of);
     }
 
     /// Whether the working text differs from the saved one.
@@ -277,7 +297,7 @@ impl App {
     /// there is no question).
     pub fn offers(&self, action: Action) -> bool {
         match &self.mode {
-            Mode::Prompt(Prompt::QuitUnsaved | Prompt::Recover { .. }) => {
+            Mode::Prompt(Prompt::QuitUnsaved | Prompt::Recover { .. } | Prompt::ChangedOnDisk) => {
                 matches!(action, Action::Yes | Action::No | Action::Cancel)
             }
             Mode::Prompt(Prompt::Locked { .. }) => {
@@ -892,9 +912,18 @@ impl App {
             self.mode = Mode::SaveAs(Box::new(name));
             return;
         };
+        if self.disk_stamp.is_some()
+            && Self::stamp_of(&path) != self.disk_stamp
+            && !self.overwrite_confirmed
+        {
+            self.mode = Mode::Prompt(Prompt::ChangedOnDisk);
+            return;
+        }
+        self.overwrite_confirmed = false;
         match draft_file::save(&path, &self.declaration) {
             Ok(()) => {
                 self.saved = self.declaration.clone();
+                self.disk_stamp = Self::stamp_of(&path);
                 self.remove_recovery_file();
                 self.message = Some(format!("saved {}", path.display()));
                 if self.quit_after_save {
@@ -951,6 +980,14 @@ impl App {
                 self.quit();
             }
             (Prompt::QuitUnsaved, Action::Cancel) => {}
+            (Prompt::ChangedOnDisk, Action::Yes) => {
+                self.overwrite_confirmed = true;
+                self.save();
+            }
+            (Prompt::ChangedOnDisk, Action::No | Action::Cancel) => {
+                self.quit_after_save = false;
+                self.message = Some("not saved: the file on disk is left as it is".into());
+            }
             (Prompt::Recover { recovered, .. }, Action::Yes) => {
                 self.remember();
                 self.declaration = *recovered;
