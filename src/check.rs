@@ -117,7 +117,7 @@ fn check_empty_parts(declaration: &Declaration, findings: &mut Vec<Finding>) {
 /// The punctuation mark a text ends with, ignoring emphasis markers and closing quotes.
 fn ending(text: &str) -> Option<char> {
     text.trim_end()
-        .trim_end_matches(['*', '”', '’', '"', ')'])
+        .trim_end_matches(['*', '”', '’', '"', ')', ']'])
         .trim_end()
         .chars()
         .last()

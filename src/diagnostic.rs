@@ -57,11 +57,14 @@ impl fmt::Display for Diagnostic {
             self.message
         )?;
         if !self.source_line.is_empty() {
+            // A long line is quoted around the column, so that the caret points into it.
+            let skip = self.column.saturating_sub(1).saturating_sub(80);
+            let lead = if skip > 0 { "…" } else { "" };
             let gutter = self.line.to_string();
-            let quoted: String = self.source_line.chars().take(160).collect();
-            writeln!(f, "{gutter} | {}", crate::safe_text::visible(&quoted))?;
+            let quoted: String = self.source_line.chars().skip(skip).take(160).collect();
+            writeln!(f, "{gutter} | {lead}{}", crate::safe_text::visible(&quoted))?;
             let pad = " ".repeat(gutter.len());
-            let caret = " ".repeat(self.column.saturating_sub(1).min(160));
+            let caret = " ".repeat(self.column.saturating_sub(1) - skip + lead.chars().count());
             writeln!(f, "{pad} | {caret}^")?;
         }
         write!(f, "help: {}", self.help)
@@ -225,6 +228,16 @@ mod tests {
             diagnostic.to_string(),
             "d.toml:2:1: error: unknown key `txt`\n2 | txt = \"x\"\n  | ^\nhelp: fix it"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_column() {
+        let source = format!("opening = \"{}\x01\"", "word ".repeat(100));
+        let diagnostic = Diagnostic::at_offset(Path::new("d.toml"), &source, 511, "bad", "fix");
+        let shown = diagnostic.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let caret = lines[2].find('^').unwrap();
+        assert_eq!(lines[1].chars().nth(caret), Some('\u{2401}'), "{shown}");
     }
 
     #[test]

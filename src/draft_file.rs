@@ -143,8 +143,8 @@ fn help_for_toml_error(message: &str) -> &'static str {
         "add the missing key; every paragraph needs an `id` and a `text`"
     } else if message.contains("unknown variant") {
         "use one of the values listed above"
-    } else if message.contains("invalid type") {
-        "give the value the type shown above: text in double quotes, a list in [ ], a number bare"
+    } else if message.contains("invalid type") || message.contains("invalid value") {
+        "give the value the type shown above: text in double quotes (dates too: date = \"2009-02-11\"), a list in [ ], a whole number bare (revision = 1)"
     } else {
         "fix the TOML syntax here: an unclosed quote or bracket is the usual cause"
     }

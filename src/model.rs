@@ -201,7 +201,10 @@ impl Declaration {
     ///
     /// Checks and searches walk this one list instead of knowing the layout of a draft.
     pub fn texts(&self) -> Vec<(TextRef, &str)> {
-        let mut texts: Vec<(TextRef, &str)> = Vec::new();
+        let mut texts: Vec<(TextRef, &str)> = vec![
+            (TextRef::Header("subject"), &self.header.subject),
+            (TextRef::Header("cover"), &self.header.cover),
+        ];
         for (i, title) in self.titles.iter().enumerate() {
             texts.push((TextRef::Title(i), title));
         }
@@ -267,6 +270,8 @@ mod tests {
         assert_eq!(
             order,
             [
+                "",
+                "",
                 "T",
                 "We,",
                 "Aware,",
