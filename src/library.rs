@@ -105,12 +105,14 @@ impl LibrarySource {
         }
     }
 
-    /// The files of this source, as (path shown in messages, contents).
-    fn files(&self) -> Result<Vec<(PathBuf, String)>, Box<Diagnostic>> {
+    /// The files of this source, as (path shown in messages, contents or why it cannot be
+    /// read); only a folder that cannot be listed at all is an error.
+    #[allow(clippy::type_complexity)]
+    fn files(&self) -> Result<Vec<(PathBuf, Result<String, Box<Diagnostic>>)>, Box<Diagnostic>> {
         match self {
             LibrarySource::Bundled => Ok(BUNDLED
                 .iter()
-                .map(|(name, text)| (Path::new("clause-library").join(name), text.to_string()))
+                .map(|(name, text)| (Path::new("clause-library").join(name), Ok(text.to_string())))
                 .collect()),
             LibrarySource::Folder(folder) => {
                 let entries = std::fs::read_dir(folder).map_err(|error| {
@@ -128,22 +130,24 @@ impl LibrarySource {
                     .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
                     .collect();
                 paths.sort();
-                paths
+                Ok(paths
                     .into_iter()
                     .map(|path| {
-                        let bytes = std::fs::read(&path).map_err(|error| {
-                            Box::new(Diagnostic {
-                                path: path.clone(),
-                                line: 1,
-                                column: 1,
-                                source_line: String::new(),
-                                message: format!("cannot read the clause file: {error}"),
-                                help: "check the file's permissions".into(),
+                        let text = std::fs::read(&path)
+                            .map_err(|error| {
+                                Box::new(Diagnostic {
+                                    path: path.clone(),
+                                    line: 1,
+                                    column: 1,
+                                    source_line: String::new(),
+                                    message: format!("cannot read the clause file: {error}"),
+                                    help: "check the file's permissions".into(),
+                                })
                             })
-                        })?;
-                        Ok((path.clone(), text_from_bytes(&path, bytes)?))
+                            .and_then(|bytes| text_from_bytes(&path, bytes));
+                        (path, text)
                     })
-                    .collect()
+                    .collect())
             }
         }
     }
@@ -217,7 +221,7 @@ impl ClauseLibrary {
         for source in sources {
             let mut seen_here: HashMap<String, Origin> = HashMap::new();
             for (path, text) in source.files()? {
-                match parse_file(&source.name(), &path, &text) {
+                match text.and_then(|text| parse_file(&source.name(), &path, &text)) {
                     Ok(clauses) => {
                         for clause in clauses {
                             library.add(clause, &mut seen_here);

@@ -395,8 +395,19 @@ fn run_library(args: LibraryArgs) -> Result<(), Failure> {
     if let LibraryCommand::Check = args.command {
         return check_library(&library, sources.len());
     }
-    if let Some(malformed) = library.first_malformed() {
-        return Err(Failure::Input(Box::new(malformed.clone())));
+    // A broken clause file leaves out its own clauses, not the whole library.
+    let malformed = library.findings.iter().filter_map(|finding| match finding {
+        chapeau::library::Finding::Malformed(diagnostic) => Some(diagnostic),
+        _ => None,
+    });
+    for d in malformed {
+        eprintln!(
+            "{}:{}:{}: warning: clauses of this file left out: {} (run `chapeau library check`)",
+            d.path.display(),
+            d.line,
+            d.column,
+            visible(&d.message)
+        );
     }
     match args.command {
         LibraryCommand::List {

@@ -202,8 +202,20 @@ fn library_check_reports_duplicates_and_malformed_clauses_with_locations() {
     );
 
     let run = chapeau(&["library", "list", "--library", extra_path]);
-    assert_eq!(run.code, 2, "a malformed library stops the other commands");
-    assert!(run.stderr.contains("not kebab-case"));
+    assert_eq!(
+        run.code, 0,
+        "a malformed file leaves out its own clauses only"
+    );
+    assert!(
+        run.stderr
+            .contains("clauses of this file left out: the clause id `Bad Id` is not kebab-case"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("our-own"),
+        "the good files' clauses are listed"
+    );
 }
 
 #[test]
@@ -231,5 +243,30 @@ fn a_reader_that_stops_early_does_not_make_chapeau_fail_loudly() {
         String::from_utf8_lossy(&output.stderr).is_empty(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn library_check_goes_on_past_a_file_that_is_not_text() {
+    let extra = folder(&[("a-latin1.toml", "x"), ("b.toml", MINE), ("c.toml", MINE)]);
+    std::fs::write(
+        extra.path().join("a-latin1.toml"),
+        b"[[clause]]\nid = \"caf\xe9\"\n",
+    )
+    .unwrap();
+    let run = chapeau(&[
+        "library",
+        "check",
+        "--library",
+        extra.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("a-latin1.toml:2:"), "{}", run.stdout);
+    assert!(run.stdout.contains("not valid UTF-8"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("c.toml:1: error: the clause id `globalised-world` is already defined"),
+        "{}",
+        run.stdout
     );
 }
