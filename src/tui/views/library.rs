@@ -83,7 +83,17 @@ fn list_line(app: &App, clause: &Clause, width: usize) -> Line<'static> {
         Section::Preamble => "P ",
         Section::Operative => "O ",
     };
-    let id: String = clause.id.chars().take(width.saturating_sub(2)).collect();
+    let room_for_id = width.saturating_sub(2);
+    let id: String = if clause.id.chars().count() > room_for_id {
+        let kept: String = clause
+            .id
+            .chars()
+            .take(room_for_id.saturating_sub(1))
+            .collect();
+        format!("{kept}…")
+    } else {
+        clause.id.clone()
+    };
     let room = width.saturating_sub(2 + id.chars().count() + 1);
     let tags = clause.tags.join(", ");
     let tags = if clause.tags.is_empty() || room < 4 {

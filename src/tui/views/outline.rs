@@ -103,7 +103,8 @@ fn entry_lines(app: &App, entry: Entry, width: usize, column: usize) -> Vec<Line
     let set = |blocks: Vec<layout::Block>| -> Vec<Line<'static>> {
         write_with_label_column(&blocks, width, column)
             .lines()
-            .map(|l| Line::raw(l.to_string()))
+            .flat_map(|l| fit(l, width))
+            .map(Line::raw)
             .collect()
     };
     match entry {
@@ -131,6 +132,24 @@ fn entry_lines(app: &App, entry: Entry, width: usize, column: usize) -> Vec<Line
             lines
         }
     }
+}
+
+/// A printed line cut into pieces that fit the pane: the export never breaks a word, but a
+/// word longer than the pane (a URL, text without spaces) must still be seen whole.
+fn fit(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut pieces = vec![String::new()];
+    let mut used = 0;
+    for c in line.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && used > 0 {
+            pieces.push(String::new());
+            used = 0;
+        }
+        pieces.last_mut().expect("never empty").push(c);
+        used += w;
+    }
+    pieces
 }
 
 fn header_lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -164,4 +183,19 @@ fn header_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         );
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn words_longer_than_the_pane_are_shown_whole_over_several_rows() {
+        assert_eq!(fit("short", 10), ["short"]);
+        assert_eq!(
+            fit("https://example.org/a/long/path", 10),
+            ["https://ex", "ample.org/", "a/long/pat", "h"]
+        );
+        assert_eq!(fit("移民伙伴关系", 4), ["移民", "伙伴", "关系"]);
+    }
 }
