@@ -345,6 +345,15 @@ impl Keymap {
                     OneOrMany::One(key) => vec![key],
                     OneOrMany::Many(keys) => keys.iter().collect(),
                 };
+                if keys.is_empty() {
+                    return Err(UnknownKey {
+                        offset,
+                        message: format!(
+                            "no key given for {}; an action left without keys could not be used",
+                            action.name()
+                        ),
+                    });
+                }
                 keymap
                     .bindings
                     .retain(|b| !(b.context == context && b.action == action));
