@@ -504,11 +504,15 @@ mod tests {
             "Ctrl-k/Alt-Up"
         );
         let bad: KeyConfig = toml::from_str("[draft]\ndelete = \"hyper-x\"\n").unwrap();
+        let error = Keymap::with_config(&bad).unwrap_err();
+        assert_eq!(error.message, "unknown key \"hyper-x\" for delete");
+        assert_eq!(Action::EditExternal.name(), "edit_external");
+        let empty: KeyConfig = toml::from_str("[global]\nquit = []\n").unwrap();
+        let error = Keymap::with_config(&empty).unwrap_err();
         assert!(
-            Keymap::with_config(&bad)
-                .unwrap_err()
-                .message
-                .contains("hyper-x")
+            error.message.contains("no key given for quit"),
+            "{}",
+            error.message
         );
     }
 }
