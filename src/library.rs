@@ -94,7 +94,19 @@ impl LibrarySource {
         if let Some(folder) = Self::user_folder().filter(|folder| folder.is_dir()) {
             sources.push(LibrarySource::Folder(folder));
         }
-        sources.extend(extra.iter().cloned().map(LibrarySource::Folder));
+        for folder in extra {
+            // The same folder given twice (or the user's folder again) is read once.
+            let same = |known: &LibrarySource| match (known, folder.canonicalize()) {
+                (LibrarySource::Folder(known), Ok(full)) => {
+                    known.canonicalize().is_ok_and(|k| k == full)
+                }
+                (LibrarySource::Folder(known), Err(_)) => known == folder,
+                (LibrarySource::Bundled, _) => false,
+            };
+            if !sources.iter().any(same) {
+                sources.push(LibrarySource::Folder(folder.clone()));
+            }
+        }
         sources
     }
 

@@ -270,3 +270,12 @@ fn library_check_goes_on_past_a_file_that_is_not_text() {
         run.stdout
     );
 }
+
+#[test]
+fn the_same_folder_given_twice_is_read_once() {
+    let extra = folder(&[("mine.toml", MINE)]);
+    let path = extra.path().to_str().unwrap();
+    let run = chapeau(&["library", "check", "--library", path, "--library", path]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stderr.contains("from 2 libraries"), "{}", run.stderr);
+}

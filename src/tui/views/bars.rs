@@ -40,15 +40,16 @@ pub fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     if app.read_only {
         spans.push(Span::styled(" [read-only]", app.theme.warning()));
     }
-    spans.push(Span::raw(format!(
-        "  {preamble} preambular · {operative} operative"
-    )));
+    // A message matters more than the counts: it comes first, and the counts give way.
     if let Some(message) = &app.message {
-        spans.push(Span::raw("  ·  "));
+        spans.push(Span::raw("  "));
         spans.push(Span::styled(
             crate::safe_text::visible(message).into_owned(),
             app.theme.warning(),
         ));
     }
+    spans.push(Span::raw(format!(
+        "  · {preamble} preambular · {operative} operative"
+    )));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -165,14 +165,15 @@ fn header_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     .into_iter()
     .filter(|part| !part.trim().is_empty())
     .collect();
-    let mut lines = vec![Line::from(Span::styled(
-        if first.is_empty() {
-            "Cover note (H to fill in)".to_string()
-        } else {
-            plain(&first.join(" · "))
-        },
-        app.theme.heading(),
-    ))];
+    let first = if first.is_empty() {
+        "Cover note (H to fill in)".to_string()
+    } else {
+        plain(&first.join(" · "))
+    };
+    let mut lines: Vec<Line<'static>> = textwrap::wrap(&first, width)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l.into_owned(), app.theme.heading())))
+        .collect();
     let subject = format!("Subject: {}", plain(&h.subject));
     if !h.subject.trim().is_empty() {
         let options = textwrap::Options::new(width).subsequent_indent("         ");
