@@ -13,6 +13,7 @@ pub mod library;
 pub mod model;
 pub mod numbering;
 pub mod recovery;
+pub mod redline;
 pub mod safe_text;
 pub mod tui;
 

@@ -1,0 +1,186 @@
+//! The word diff inside one paragraph: words and punctuation are tokens of their own
+//! ("States," to "States" is one deleted comma), and spacing or re-wrapping is never a change.
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+
+/// How long one paragraph's diff may take before a coarser (still correct) result is used.
+const DEADLINE: Duration = Duration::from_millis(200);
+
+/// What a span of text is in a redline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanKind {
+    /// In both texts.
+    Equal,
+    /// Only in the new text.
+    Insert,
+    /// Only in the old text.
+    Delete,
+}
+
+/// A run of text with one kind, spaced as it is printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Equal, inserted or deleted.
+    pub kind: SpanKind,
+    /// The text, with a leading space when it follows a word.
+    pub text: String,
+}
+
+/// One token and whether a space came before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Token<'a> {
+    text: &'a str,
+    spaced: bool,
+}
+
+/// Letters, digits and the marks that belong inside a word ("south-eastern", "migrants’").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '/')
+}
+
+/// Splits text into words and single punctuation marks; `**` emphasis markers are dropped.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    for (w, word) in text.split_whitespace().enumerate() {
+        let mut rest = word;
+        let mut first = true;
+        while let Some(c) = rest.chars().next() {
+            let len = if is_word_char(c) {
+                rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())
+            } else {
+                c.len_utf8()
+            };
+            let (token, tail) = rest.split_at(len);
+            if token != "*" {
+                tokens.push(Token {
+                    text: token,
+                    spaced: first && w > 0,
+                });
+                first = false;
+            }
+            rest = tail;
+        }
+    }
+    tokens
+}
+
+/// The word diff of `old` against `new`, as spans in reading order (deletions before the
+/// insertions that replace them).
+pub fn diff(old: &str, new: &str) -> Vec<Span> {
+    let old_tokens = tokens(old);
+    let new_tokens = tokens(new);
+    let old_words: Vec<&str> = old_tokens.iter().map(|t| t.text).collect();
+    let new_words: Vec<&str> = new_tokens.iter().map(|t| t.text).collect();
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &old_words,
+        &new_words,
+        Some(Instant::now() + DEADLINE),
+    );
+    let mut spans: Vec<Span> = Vec::new();
+    let mut push = |kind: SpanKind, tokens: &[Token]| {
+        for token in tokens {
+            let piece = if token.spaced {
+                format!(" {}", token.text)
+            } else {
+                token.text.to_string()
+            };
+            match spans.last_mut() {
+                Some(last) if last.kind == kind => last.text.push_str(&piece),
+                _ => spans.push(Span { kind, text: piece }),
+            }
+        }
+    };
+    for op in ops {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(SpanKind::Equal, &new_tokens[new_range]),
+            DiffTag::Delete => push(SpanKind::Delete, &old_tokens[old_range]),
+            DiffTag::Insert => push(SpanKind::Insert, &new_tokens[new_range]),
+            DiffTag::Replace => {
+                push(SpanKind::Delete, &old_tokens[old_range]);
+                push(SpanKind::Insert, &new_tokens[new_range]);
+            }
+        }
+    }
+    spans
+}
+
+/// How alike two texts are, from 0 (nothing shared) to 1 (the same words).
+pub fn similarity(old: &str, new: &str) -> f64 {
+    let old_words: Vec<&str> = tokens(old).iter().map(|t| t.text).collect();
+    let new_words: Vec<&str> = tokens(new).iter().map(|t| t.text).collect();
+    if old_words.is_empty() && new_words.is_empty() {
+        return 1.0;
+    }
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &old_words,
+        &new_words,
+        Some(Instant::now() + DEADLINE),
+    );
+    let equal: usize = ops
+        .iter()
+        .filter(|op| op.tag() == DiffTag::Equal)
+        .map(|op| op.new_range().len())
+        .sum();
+    2.0 * equal as f64 / (old_words.len() + new_words.len()) as f64
+}
+
+/// Whether a diff has any change.
+pub fn changed(spans: &[Span]) -> bool {
+    spans.iter().any(|span| span.kind != SpanKind::Equal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(spans: &[Span]) -> String {
+        spans
+            .iter()
+            .map(|s| match s.kind {
+                SpanKind::Equal => s.text.clone(),
+                SpanKind::Insert => format!("{{+{}+}}", s.text),
+                SpanKind::Delete => format!("[-{}-]", s.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn punctuation_is_its_own_token() {
+        assert_eq!(
+            marked(&diff("Member States, and", "Member States and")),
+            "Member States[-,-] and"
+        );
+    }
+
+    #[test]
+    fn spacing_and_wrapping_are_never_changes() {
+        let spans = diff("We  agree\n to act.", "We agree to\nact.");
+        assert!(!changed(&spans));
+        assert_eq!(marked(&spans), "We agree to act.");
+    }
+
+    #[test]
+    fn replaced_words_show_the_deletion_then_the_insertion() {
+        assert_eq!(
+            marked(&diff(
+                "to prevent illegal migration.",
+                "to prevent irregular migration."
+            )),
+            "to prevent[- illegal-]{+ irregular+} migration."
+        );
+    }
+
+    #[test]
+    fn similarity_ranges_from_nothing_to_the_same() {
+        assert_eq!(similarity("a b c", "a b c"), 1.0);
+        assert_eq!(similarity("a b c", "d e f"), 0.0);
+        assert!(similarity("We will act now.", "We will act later.") > 0.6);
+    }
+}
