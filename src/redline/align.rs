@@ -95,9 +95,12 @@ pub fn align<T>(
             )
         })
         .collect();
+    // A deleted row stands after the row before it that kept its place, so that the rows of
+    // the old version that did not move stay in their old order.
     let new_of_old: HashMap<usize, usize> = old_of_new
         .iter()
         .enumerate()
+        .filter(|&(n, _)| staying[n])
         .filter_map(|(n, o)| o.map(|o| (o, n)))
         .collect();
     for o in (0..old.len()).filter(|&o| !taken[o]) {

@@ -3,6 +3,7 @@
 //! never a change, and words changed inside a paragraph are shown word by word.
 
 pub mod align;
+pub mod render;
 pub mod words;
 
 use serde::Serialize;
@@ -70,6 +71,9 @@ pub struct ParagraphChange {
     pub spans: Vec<Span>,
     /// Its items, marked.
     pub items: Vec<ItemChange>,
+    /// Its place in the old version's part, for writers that show where a move came from.
+    #[serde(skip)]
+    pub old_position: Option<usize>,
 }
 
 /// How many paragraphs each status has; every paragraph is counted once.
@@ -170,6 +174,7 @@ fn lone(part: Part, old: &str, new: &str) -> Option<ParagraphChange> {
         new_label: None,
         spans: diff(old, new),
         items: Vec::new(),
+        old_position: (!old.trim().is_empty()).then_some(0),
     })
 }
 
@@ -235,6 +240,7 @@ fn section(
             new_label: pair.new.and_then(|n| label_of(new.numbering, section, n)),
             spans,
             items,
+            old_position: pair.old,
         }
     })
     .collect()

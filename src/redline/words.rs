@@ -98,7 +98,17 @@ pub fn diff(old: &str, new: &str) -> Vec<Span> {
     for op in ops {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         match tag {
-            DiffTag::Equal => push(SpanKind::Equal, &new_tokens[new_range]),
+            DiffTag::Equal => {
+                // Equal words are shown once for both texts: spaced if either text spaces them,
+                // so that neither reading runs two words together.
+                let mut equal = new_tokens[new_range.clone()].to_vec();
+                if let (Some(first), Some(old_first)) =
+                    (equal.first_mut(), old_tokens.get(old_range.start))
+                {
+                    first.spaced |= old_first.spaced;
+                }
+                push(SpanKind::Equal, &equal);
+            }
             DiffTag::Delete => push(SpanKind::Delete, &old_tokens[old_range]),
             DiffTag::Insert => push(SpanKind::Insert, &new_tokens[new_range]),
             DiffTag::Replace => {

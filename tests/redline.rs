@@ -1,0 +1,179 @@
+//! Properties of the redline: rejecting every CriticMarkup change gives the old text and
+//! accepting every change gives the new; a text against itself has no change.
+
+use chapeau::model::{Declaration, Paragraph};
+use chapeau::redline::render::critic;
+use chapeau::redline::{Status, redline};
+use proptest::prelude::*;
+
+const WORDS: &[&str] = &[
+    "migration",
+    "partnership",
+    "countries,",
+    "origin",
+    "and",
+    "the",
+    "return;",
+    "labour",
+    "(Prague)",
+    "“Global",
+    "Approach”",
+    "2009.",
+    "co-operation",
+    "by:",
+    "We",
+    "will",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 1..25).prop_map(|w| w.join(" "))
+}
+
+fn paragraphs(prefix: &'static str) -> impl Strategy<Value = Vec<Paragraph>> {
+    prop::collection::vec((text(), prop::collection::vec(text(), 0..3)), 0..8).prop_map(
+        move |rows| {
+            rows.into_iter()
+                .enumerate()
+                .map(|(i, (text, items))| Paragraph {
+                    id: format!("{prefix}{i}"),
+                    text,
+                    items,
+                    ..Default::default()
+                })
+                .collect()
+        },
+    )
+}
+
+/// A declaration and a revision of it: paragraphs moved, deleted, inserted and rewritten.
+fn pair() -> impl Strategy<Value = (Declaration, Declaration)> {
+    (
+        paragraphs("p"),
+        paragraphs("o"),
+        text(),
+        text(),
+        prop::collection::vec((0usize..4, 0usize..20, 0usize..20, text()), 0..10),
+    )
+        .prop_map(|(preamble, operative, chapeau, new_chapeau, edits)| {
+            let old = Declaration {
+                preamble,
+                operative,
+                chapeau: chapeau.clone(),
+                opening: "We, Ministers,".into(),
+                ..Default::default()
+            };
+            let mut new = old.clone();
+            new.chapeau = if edits.len() % 2 == 0 {
+                chapeau
+            } else {
+                new_chapeau
+            };
+            for (n, (kind, a, b, words)) in edits.into_iter().enumerate() {
+                let rows = if n % 2 == 0 {
+                    &mut new.operative
+                } else {
+                    &mut new.preamble
+                };
+                let len = rows.len();
+                match kind {
+                    0 if len > 0 => {
+                        let row = rows.remove(a % len);
+                        rows.insert(b % len, row);
+                    }
+                    1 if len > 0 => {
+                        rows.remove(a % len);
+                    }
+                    2 => rows.insert(
+                        a % (len + 1),
+                        Paragraph {
+                            id: format!("new{n}"),
+                            text: words,
+                            ..Default::default()
+                        },
+                    ),
+                    3 if len > 0 => rows[a % len].text = words,
+                    _ => {}
+                }
+            }
+            (old, new)
+        })
+}
+
+/// Accepts (or rejects) every change of a CriticMarkup text.
+fn settle(text: &str, accept: bool) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let (close, keep) = if tail.starts_with("{++") {
+            ("++}", accept)
+        } else if tail.starts_with("{--") {
+            ("--}", !accept)
+        } else if tail.starts_with("{>>") {
+            ("<<}", false)
+        } else {
+            out.push('{');
+            rest = &tail[1..];
+            continue;
+        };
+        let end = tail.find(close).expect("marks are closed");
+        if keep {
+            out.push_str(&tail[3..end]);
+        }
+        rest = &tail[end + 3..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The words of the texts of a declaration, in reading order, labels left out.
+fn words_of(d: &Declaration) -> Vec<String> {
+    let mut texts = vec![d.opening.clone()];
+    for p in &d.preamble {
+        texts.push(p.text.clone());
+        texts.extend(p.items.iter().map(|i| format!("- {i}")));
+    }
+    texts.push(d.chapeau.clone());
+    for p in &d.operative {
+        texts.push(p.text.clone());
+        texts.extend(p.items.iter().map(|i| format!("- {i}")));
+    }
+    texts
+        .join(" ")
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
+fn words_without_labels(text: &str) -> Vec<String> {
+    let is_label = |w: &str| {
+        w.len() >= 3
+            && w.starts_with('(')
+            && w.ends_with(')')
+            && w[1..w.len() - 1].bytes().all(|b| b.is_ascii_lowercase())
+    };
+    text.split_whitespace()
+        .filter(|w| !is_label(w))
+        .map(String::from)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn accepting_gives_the_new_text_and_rejecting_the_old((old, new) in pair()) {
+        let r = redline(&old, &new, true);
+        let marked = critic(&r);
+        prop_assert_eq!(words_without_labels(&settle(&marked, true)), words_of(&new), "{}", marked);
+        prop_assert_eq!(words_without_labels(&settle(&marked, false)), words_of(&old), "{}", marked);
+    }
+
+    #[test]
+    fn a_text_against_itself_has_no_change((old, _) in pair()) {
+        let r = redline(&old, &old, true);
+        prop_assert!(!r.has_changes());
+        prop_assert!(r.paragraphs.iter().all(|p| p.status == Status::Unchanged));
+    }
+}
