@@ -49,6 +49,19 @@ enum Command {
         /// The draft file (TOML).
         draft: PathBuf,
     },
+    /// Show the tracked changes between two versions of a declaration.
+    Diff {
+        /// The old version (a draft, or a plain-text declaration).
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Exit 1 when there are differences, 0 when there are none, like git diff.
+        #[arg(long)]
+        exit_code: bool,
+    },
     /// Read a plain-text declaration (from PDF or Word) into a draft.
     Import {
         /// The text file.
@@ -110,6 +123,18 @@ enum LibraryCommand {
     },
     /// Report malformed clauses, duplicate ids within a library, and overrides.
     Check,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// Plain text, changes marked [-deleted-]{+inserted+}.
+    Text,
+    /// CriticMarkup: {++inserted++}, {--deleted--}, {>>comments<<}.
+    Critic,
+    /// The counts only.
+    Summary,
+    /// The structured redline, for scripts.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -239,6 +264,31 @@ fn run(command: Command) -> Result<(), Failure> {
             output,
             force,
         } => import_text(&text, output, force),
+        Command::Diff {
+            old,
+            new,
+            format,
+            exit_code,
+        } => {
+            let before = draft_file::load_draft_or_text(&old)?;
+            let after = draft_file::load_draft_or_text(&new)?;
+            // Ids say which paragraph is which only between drafts; an imported text's ids
+            // are positions, so texts are paired by their words.
+            let is_draft = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");
+            let by_id = is_draft(&old) && is_draft(&new);
+            let redline = chapeau::redline::redline(&before.declaration, &after.declaration, by_id);
+            let output = match format {
+                DiffFormat::Text => chapeau::redline::render::text(&redline),
+                DiffFormat::Critic => chapeau::redline::render::critic(&redline),
+                DiffFormat::Summary => chapeau::redline::render::summary(&redline) + "\n",
+                DiffFormat::Json => chapeau::redline::render::json(&redline),
+            };
+            out!("{}", visible(&output));
+            if exit_code && redline.has_changes() {
+                return Err(Failure::Findings);
+            }
+            Ok(())
+        }
     }
 }
 

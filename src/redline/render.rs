@@ -53,9 +53,10 @@ fn whole(spans: &[Span], kind: SpanKind) -> String {
 }
 
 fn where_from(paragraph: &ParagraphChange) -> String {
-    match &paragraph.old_label {
-        Some(label) => format!("moved from {label}"),
-        None => "moved".to_string(),
+    match (&paragraph.old_label, paragraph.old_position) {
+        (Some(label), _) => format!("moved from {label}"),
+        (None, Some(position)) => format!("moved from preambular paragraph {}", position + 1),
+        (None, None) => "moved".to_string(),
     }
 }
 

@@ -1,0 +1,141 @@
+//! `chapeau diff` on drafts and plain texts: the structure is understood, relabelling is no
+//! change, and the exit code follows git diff's with --exit-code.
+
+mod common;
+
+use common::{chapeau, example, fixture};
+
+/// A revision of the example: an inserted operative paragraph (relabelling the rest), a
+/// deleted and a moved preambular paragraph, and two amended paragraphs.
+fn revision(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut draft = chapeau::draft_file::load(&example()).unwrap().declaration;
+    draft.operative.insert(
+        2,
+        chapeau::model::Paragraph {
+            id: "digital".into(),
+            text: "We will explore digital innovation.".into(),
+            ..Default::default()
+        },
+    );
+    draft.preamble.remove(1);
+    let moved = draft.preamble.remove(3);
+    draft.preamble.insert(10, moved);
+    draft.operative[6].text = draft.operative[6].text.replace("illegal", "irregular");
+    draft.closing = draft.closing.replace("second", "third");
+    let path = dir.join("rev2.toml");
+    chapeau::draft_file::save(&path, &draft).unwrap();
+    path
+}
+
+#[test]
+fn the_summary_of_known_edits_is_the_truth() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = revision(dir.path());
+    let run = chapeau(&[
+        "diff",
+        example().to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "summary",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "1 inserted, 1 deleted, 1 moved, 2 amended, 30 unchanged\n"
+    );
+}
+
+#[test]
+fn the_json_redline_has_labels_statuses_and_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = revision(dir.path());
+    let run = chapeau(&[
+        "diff",
+        example().to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let redline: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(redline["summary"]["moved"], 1);
+    let paragraphs = redline["paragraphs"].as_array().unwrap();
+    let relabelled = paragraphs.iter().find(|p| p["old_label"] == "(c)").unwrap();
+    assert_eq!(
+        (
+            relabelled["new_label"].as_str(),
+            relabelled["status"].as_str()
+        ),
+        (Some("(d)"), Some("unchanged"))
+    );
+    let amended = paragraphs
+        .iter()
+        .find(|p| p["status"] == "amended" && p["part"] == "operative")
+        .unwrap();
+    let kinds: Vec<&str> = amended["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["equal", "delete", "insert", "equal"]);
+    for p in paragraphs.iter().filter(|p| p["status"] == "unchanged") {
+        assert!(
+            p["spans"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s["kind"] == "equal")
+        );
+    }
+}
+
+#[test]
+fn a_plain_text_against_the_draft_it_became_has_no_change() {
+    let seed = fixture("prague-2009-draft-joint-declaration-rev1.txt");
+    let run = chapeau(&[
+        "diff",
+        seed.to_str().unwrap(),
+        example().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let redline: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        redline["summary"],
+        serde_json::json!({"inserted": 0, "deleted": 0, "moved": 0, "amended": 0, "unchanged": 34})
+    );
+    // The seed does not say "(OR. en)"; the draft does.
+    assert_eq!(
+        redline["header"],
+        serde_json::json!([{"field": "Language", "old": "", "new": "en"}])
+    );
+}
+
+#[test]
+fn exit_code_is_one_when_there_are_differences() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = revision(dir.path());
+    let run = chapeau(&[
+        "diff",
+        example().to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--exit-code",
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("[moved from preambular"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("[-illegal-] {+irregular+}"),
+        "{}",
+        run.stdout
+    );
+    let run = chapeau(&["diff", example().to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(
+        run.code, 0,
+        "without --exit-code, differences are no failure"
+    );
+}
