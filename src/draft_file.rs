@@ -46,6 +46,15 @@ struct RawDraft {
     preamble: Vec<Spanned<RawParagraph>>,
     #[serde(default)]
     operative: Vec<Spanned<RawParagraph>>,
+    #[serde(default)]
+    revision: Vec<Spanned<RawRevision>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRevision {
+    date: Spanned<String>,
+    text: RawDraft,
 }
 
 #[derive(Deserialize, Default)]
@@ -200,8 +209,41 @@ impl Builder<'_> {
             header,
             preamble: Vec::new(),
             operative: Vec::new(),
+            revisions: Vec::new(),
         };
         let mut declaration = declaration;
+        for raw_revision in raw.revision {
+            let start = raw_revision.span().start;
+            let raw_revision = raw_revision.into_inner();
+            if !raw_revision.text.revision.is_empty() {
+                return Err(self.error(
+                    start,
+                    "a circulated revision cannot hold revisions of its own".into(),
+                    "keep every [[revision]] at the top level of the draft",
+                ));
+            }
+            if CalendarDate::parse(raw_revision.date.get_ref()).is_none() {
+                return Err(self.error(
+                    raw_revision.date.span().start,
+                    format!(
+                        "`{}` is not a date of the form YYYY-MM-DD",
+                        raw_revision.date.get_ref()
+                    ),
+                    "write the date the revision was circulated, e.g. date = \"2009-02-11\"",
+                ));
+            }
+            let nested = Builder {
+                path: self.path,
+                source: self.source,
+                index: self.index.clone(),
+                lines: HashMap::new(),
+            };
+            let text = nested.build(raw_revision.text)?.declaration;
+            declaration.revisions.push(crate::model::Revision {
+                date: raw_revision.date.into_inner(),
+                text,
+            });
+        }
         for (i, passage) in raw.unplaced.into_iter().enumerate() {
             let text = self.text(TextRef::Unplaced(i), Some(passage));
             declaration.unplaced.push(text);
@@ -353,25 +395,29 @@ pub fn to_toml_keeping(existing: &str, declaration: &Declaration) -> String {
     document.to_string()
 }
 
-/// Sets the print order of every table to the order of the keys, so that moved paragraphs
-/// print where they now stand and each section stays together.
+/// Sets the print order of every table, nested ones included, to the order of the keys, so
+/// that moved paragraphs print where they now stand and each table's children follow it.
 fn renumber_tables(root: &mut toml_edit::Table) {
-    let mut position = 0;
-    for (_, item) in root.iter_mut() {
-        match item {
-            toml_edit::Item::Table(table) => {
-                table.set_position(Some(position));
-                position += 1;
-            }
-            toml_edit::Item::ArrayOfTables(tables) => {
-                for table in tables.iter_mut() {
-                    table.set_position(Some(position));
-                    position += 1;
+    fn visit(table: &mut toml_edit::Table, position: &mut isize) {
+        for (_, item) in table.iter_mut() {
+            match item {
+                toml_edit::Item::Table(child) => {
+                    child.set_position(Some(*position));
+                    *position += 1;
+                    visit(child, position);
                 }
+                toml_edit::Item::ArrayOfTables(children) => {
+                    for child in children.iter_mut() {
+                        child.set_position(Some(*position));
+                        *position += 1;
+                        visit(child, position);
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
+    visit(root, &mut 0);
 }
 
 /// Makes `old` say what `new` says, keeping `old`'s comments and spelling where it can.
@@ -446,6 +492,7 @@ pub fn skeleton() -> Declaration {
         opening: "We, Ministers responsible for [portfolio] from [participants],".into(),
         chapeau: "To this end the Ministers agree to:".into(),
         closing: "With regard to the follow-up, we mandate our senior officials to [task].".into(),
+        revisions: Vec::new(),
         unplaced: Vec::new(),
         header: Header {
             body: "COUNCIL OF THE EUROPEAN UNION".into(),

@@ -43,6 +43,22 @@ enum Command {
         /// Write to this file (atomically) instead of standard output ("-" for standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Export circulated revision N (0 = the original) instead of the working text.
+        #[arg(long, value_name = "N")]
+        rev: Option<usize>,
+    },
+    /// Freeze the working text as the next revision (REV 0 first, then REV 1, ...).
+    Circulate {
+        /// The draft file (TOML).
+        draft: PathBuf,
+        /// The date of circulation, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// List the circulated revisions: number, date, counts, changes since the previous.
+    Revisions {
+        /// The draft file (TOML).
+        draft: PathBuf,
     },
     /// Lint a draft as a careful drafter would; exit 1 when there are findings.
     Check {
@@ -51,10 +67,16 @@ enum Command {
     },
     /// Show the tracked changes between two versions of a declaration.
     Diff {
-        /// The old version (a draft, or a plain-text declaration).
+        /// A draft (its revisions are compared), or the old version of two.
         old: PathBuf,
-        /// The new version.
-        new: PathBuf,
+        /// The new version, when two files are compared.
+        new: Option<PathBuf>,
+        /// With one draft: the revision to compare from (default: the last circulated).
+        #[arg(long, value_name = "N")]
+        from: Option<usize>,
+        /// With one draft: the revision to compare to, or "working" (the default).
+        #[arg(long, value_name = "N|working")]
+        to: Option<String>,
         /// The output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
@@ -229,9 +251,11 @@ fn run(command: Command) -> Result<(), Failure> {
             format,
             width,
             output,
+            rev,
         } => {
             let loaded = draft_file::load_draft_or_text(&draft)?;
-            let text = export::export(&loaded.declaration, format, usize::from(width));
+            let declaration = version(&draft, &loaded.declaration, rev)?;
+            let text = export::export(&declaration, format, usize::from(width));
             match output {
                 Some(output) if output.as_os_str() != "-" => write_output(&draft, &output, &text)?,
                 _ => out!("{text}"),
@@ -259,6 +283,8 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Library(args) => run_library(args),
+        Command::Circulate { draft, date } => circulate(&draft, date),
+        Command::Revisions { draft } => list_revisions(&draft),
         Command::Import {
             text,
             output,
@@ -267,16 +293,51 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Diff {
             old,
             new,
+            from,
+            to,
             format,
             exit_code,
         } => {
-            let before = draft_file::load_draft_or_text(&old)?;
-            let after = draft_file::load_draft_or_text(&new)?;
-            // Ids say which paragraph is which only between drafts; an imported text's ids
-            // are positions, so texts are paired by their words.
-            let is_draft = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");
-            let by_id = is_draft(&old) && is_draft(&new);
-            let redline = chapeau::redline::redline(&before.declaration, &after.declaration, by_id);
+            let (before, after, by_id) = match new {
+                Some(new) => {
+                    let before = draft_file::load_draft_or_text(&old)?
+                        .declaration
+                        .as_next_revision();
+                    let after = draft_file::load_draft_or_text(&new)?
+                        .declaration
+                        .as_next_revision();
+                    // Ids say which paragraph is which only between drafts; an imported
+                    // text's ids are positions, so texts are paired by their words.
+                    let is_draft = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");
+                    (before, after, is_draft(&old) && is_draft(&new))
+                }
+                None => {
+                    let draft = draft_file::load(&old)?.declaration;
+                    let Some(last) = draft.revisions.len().checked_sub(1) else {
+                        return Err(anyhow::anyhow!(
+                            "{} has no circulated revision to compare with; run `chapeau circulate {}` first, or give two files",
+                            old.display(),
+                            old.display()
+                        )
+                        .into());
+                    };
+                    let before = version(&old, &draft, Some(from.unwrap_or(last)))?;
+                    let after = match to.as_deref() {
+                        None | Some("working") => version(&old, &draft, None)?,
+                        Some(n) => {
+                            let n = n.parse().map_err(|_| {
+                                anyhow::anyhow!(
+                                    "--to takes a revision number or \"working\", not \"{n}\""
+                                )
+                            })?;
+                            version(&old, &draft, Some(n))?
+                        }
+                    };
+                    (before, after, true)
+                }
+            };
+            let (before, after) = (&before, &after);
+            let redline = chapeau::redline::redline(before, after, by_id);
             let output = match format {
                 DiffFormat::Text => chapeau::redline::render::text(&redline),
                 DiffFormat::Critic => chapeau::redline::render::critic(&redline),
@@ -290,6 +351,101 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// The working text (numbered as the revision it will become), or circulated revision `rev`.
+fn version(
+    path: &Path,
+    draft: &chapeau::model::Declaration,
+    rev: Option<usize>,
+) -> Result<chapeau::model::Declaration, Failure> {
+    match rev {
+        None => Ok(draft.as_next_revision()),
+        Some(n) => match draft.revisions.get(n) {
+            Some(revision) => Ok(revision.text.clone()),
+            None => Err(anyhow::anyhow!(
+                "{} has {} circulated revision{}: ask for 0 to {}",
+                path.display(),
+                draft.revisions.len(),
+                if draft.revisions.len() == 1 { "" } else { "s" },
+                draft.revisions.len().saturating_sub(1)
+            )
+            .into()),
+        },
+    }
+}
+
+/// `chapeau circulate`: freezes the working text as the next revision, atomically.
+fn circulate(path: &Path, date: Option<String>) -> Result<(), Failure> {
+    let mut draft = draft_file::load(path)?.declaration;
+    let date = match date {
+        Some(date) if chapeau::numbering::CalendarDate::parse(&date).is_some() => date,
+        Some(date) => {
+            return Err(anyhow::anyhow!("`{date}` is not a date of the form YYYY-MM-DD").into());
+        }
+        None => jiff::Zoned::now().date().to_string(),
+    };
+    if !draft.changed_since_last_revision() {
+        eprintln!(
+            "nothing changed since REV {} ({}): there is nothing to circulate",
+            draft.revisions.len() - 1,
+            draft.revisions.last().map_or("", |r| r.date.as_str())
+        );
+        return Err(Failure::Findings);
+    }
+    let number = draft.circulate(&date);
+    draft_file::save(path, &draft)
+        .with_context(|| format!("{} was not changed", path.display()))?;
+    let printed = draft.revisions[number as usize]
+        .text
+        .header
+        .printed_number();
+    let printed = if printed.is_empty() {
+        format!("REV {number}")
+    } else {
+        printed
+    };
+    outln!("circulated {printed} on {date}");
+    Ok(())
+}
+
+/// `chapeau revisions`: one line per revision, then the working text.
+fn list_revisions(path: &Path) -> Result<(), Failure> {
+    let draft = draft_file::load(path)?.declaration;
+    let counts = |d: &chapeau::model::Declaration| {
+        format!(
+            "{} preambular, {} operative",
+            d.preamble.len(),
+            d.operative.len()
+        )
+    };
+    let mut previous: Option<&chapeau::model::Declaration> = None;
+    for (n, revision) in draft.revisions.iter().enumerate() {
+        let number = revision.text.header.printed_number();
+        let changes = previous.map_or("the original".to_string(), |before| {
+            chapeau::redline::render::summary(&chapeau::redline::redline(
+                before,
+                &revision.text,
+                true,
+            ))
+        });
+        outln!(
+            "REV {n}  {number:<18} {}  {}  {changes}",
+            revision.date,
+            counts(&revision.text)
+        );
+        previous = Some(&revision.text);
+    }
+    let working = draft.as_next_revision();
+    let changes = previous.map_or("not circulated yet".to_string(), |before| {
+        chapeau::redline::render::summary(&chapeau::redline::redline(before, &working, true))
+    });
+    outln!(
+        "working, to be REV {}  {}  {changes}",
+        draft.next_revision(),
+        counts(&working)
+    );
+    Ok(())
 }
 
 /// `chapeau import`: reads the text, reports what it found, writes the draft.

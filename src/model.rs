@@ -36,6 +36,18 @@ pub struct Declaration {
     /// Operative paragraphs, labelled by position.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub operative: Vec<Paragraph>,
+    /// The circulated revisions, frozen: the original (REV 0), then REV 1, REV 2, ...
+    #[serde(rename = "revision", skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
+}
+
+/// A circulated revision: the text as it went out, never changed afterwards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    /// The date it was circulated, `YYYY-MM-DD`.
+    pub date: String,
+    /// The text as circulated, with its cover note (number, date and kind as printed then).
+    pub text: Declaration,
 }
 
 /// The cover note block that opens a Council document.
@@ -195,6 +207,47 @@ impl Declaration {
             .map(|n| format!("{base}-{n}"))
             .find(|id| !taken(id))
             .expect("an unbounded range always has a free id")
+    }
+
+    /// The revision number the working text will have when circulated: the number of
+    /// revisions circulated so far, or, for a draft that records none, the header's own.
+    pub fn next_revision(&self) -> u32 {
+        if self.revisions.is_empty() {
+            self.header.revision
+        } else {
+            self.revisions.len() as u32
+        }
+    }
+
+    /// The working text as it prints: numbered as the revision it will become.
+    pub fn as_next_revision(&self) -> Declaration {
+        let mut text = self.clone();
+        text.revisions.clear();
+        text.header.revision = self.next_revision();
+        text
+    }
+
+    /// Whether the working text says anything the last circulated revision did not.
+    pub fn changed_since_last_revision(&self) -> bool {
+        self.revisions.last().is_none_or(|last| {
+            let mut working = self.as_next_revision();
+            working.header.date = last.text.header.date.clone();
+            working.header.revision = last.text.header.revision;
+            working != last.text
+        })
+    }
+
+    /// Freezes the working text as the next revision, dated `date`.
+    pub fn circulate(&mut self, date: &str) -> u32 {
+        let number = self.revisions.len() as u32;
+        let mut text = self.as_next_revision();
+        text.header.revision = number;
+        text.header.date = date.to_string();
+        self.revisions.push(Revision {
+            date: date.to_string(),
+            text,
+        });
+        number
     }
 
     /// Every piece of prose in reading order, each with the reference that names it.

@@ -147,6 +147,7 @@ fn declaration() -> impl Strategy<Value = Declaration> {
                     })
                     .collect(),
                 unplaced: Vec::new(),
+                revisions: Vec::new(),
             },
         )
 }

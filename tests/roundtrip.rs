@@ -76,6 +76,7 @@ fn declaration() -> impl Strategy<Value = Declaration> {
         .prop_map(
             |(numbering, titles, opening, chapeau, header, preamble, operative)| Declaration {
                 unplaced: chapeau.lines().map(String::from).collect(),
+                revisions: Vec::new(),
                 numbering,
                 titles,
                 opening,
@@ -92,7 +93,12 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn save_then_load_is_the_identity(declaration in declaration()) {
+    fn save_then_load_is_the_identity(declaration in declaration(), circulations in 0usize..3) {
+        let mut declaration = declaration;
+        for n in 0..circulations {
+            declaration.circulate(&format!("2009-02-1{n}"));
+            declaration.opening.push_str(" and more");
+        }
         let saved = to_toml(&declaration);
         let loaded = parse(Path::new("draft.toml"), &saved)
             .map_err(|diagnostic| TestCaseError::fail(format!("{diagnostic}\n{saved}")))?;

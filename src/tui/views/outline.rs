@@ -153,7 +153,9 @@ fn fit(line: &str, width: usize) -> Vec<String> {
 }
 
 fn header_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let h = &app.declaration.header;
+    // The working text is shown numbered as the revision it will become.
+    let mut h = app.declaration.header.clone();
+    h.revision = app.declaration.next_revision();
     let date =
         crate::numbering::CalendarDate::parse(&h.date).map_or(h.date.clone(), |d| d.long_form());
     let first: Vec<String> = [
