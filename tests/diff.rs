@@ -105,10 +105,13 @@ fn a_plain_text_against_the_draft_it_became_has_no_change() {
         redline["summary"],
         serde_json::json!({"inserted": 0, "deleted": 0, "moved": 0, "amended": 0, "unchanged": 34})
     );
-    // The seed does not say "(OR. en)"; the draft does.
+    // The seed does not say "(OR. en)"; the draft does, and its working text will be REV 2.
     assert_eq!(
         redline["header"],
-        serde_json::json!([{"field": "Language", "old": "", "new": "en"}])
+        serde_json::json!([
+            {"field": "Language", "old": "", "new": "en"},
+            {"field": "Number", "old": "6093/1/09 REV 1", "new": "6093/2/09 REV 2"}
+        ])
     );
 }
 

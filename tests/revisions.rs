@@ -1,9 +1,10 @@
 //! Circulating revisions: frozen snapshots in the draft file, numbered the Council way, and
-//! compared with `chapeau diff DRAFT`.
+//! compared with `chapeau diff DRAFT`. The example carries an original (REV 0) and the seed
+//! as REV 1, with a working text equal to REV 1.
 
 mod common;
 
-use common::{chapeau_in, example};
+use common::{chapeau, chapeau_in, example};
 
 fn copy_of_example(dir: &std::path::Path) -> std::path::PathBuf {
     let draft = dir.join("draft.toml");
@@ -12,25 +13,44 @@ fn copy_of_example(dir: &std::path::Path) -> std::path::PathBuf {
 }
 
 #[test]
+fn the_example_shows_real_tracked_changes_at_once() {
+    let run = chapeau(&["revisions", example().to_str().unwrap()]);
+    assert_eq!(
+        run.stdout,
+        "REV 0  6093/09            2009-01-20  15 preambular, 13 operative  the original\n\
+         REV 1  6093/1/09 REV 1    2009-02-11  17 preambular, 14 operative  3 inserted, 0 deleted, 2 moved, 6 amended, 23 unchanged\n\
+         working, to be REV 2  17 preambular, 14 operative  0 inserted, 0 deleted, 0 moved, 0 amended, 34 unchanged\n"
+    );
+    let run = chapeau(&[
+        "diff",
+        example().to_str().unwrap(),
+        "--from",
+        "0",
+        "--to",
+        "1",
+    ]);
+    assert!(
+        run.stdout.contains("(k)  [moved from (l)]"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("genuine {+and balanced+} partnership"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn circulating_freezes_the_text_and_refuses_when_nothing_changed() {
     let dir = tempfile::tempdir().unwrap();
     let draft = copy_of_example(dir.path());
-    let run = chapeau_in(
-        dir.path(),
-        &["circulate", "draft.toml", "--date", "2009-01-20"],
-    );
-    assert_eq!(
-        (run.code, run.stdout.as_str()),
-        (0, "circulated 6093/09 on 2009-01-20\n"),
-        "{}",
-        run.stderr
-    );
     let before = std::fs::read(&draft).unwrap();
     let run = chapeau_in(dir.path(), &["circulate", "draft.toml"]);
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("nothing changed since REV 0 (2009-01-20)"),
+            .contains("nothing changed since REV 1 (2009-02-11)"),
         "{}",
         run.stderr
     );
@@ -45,68 +65,65 @@ fn circulating_freezes_the_text_and_refuses_when_nothing_changed() {
     chapeau::draft_file::save(&draft, &working).unwrap();
     let run = chapeau_in(
         dir.path(),
-        &["circulate", "draft.toml", "--date", "2009-02-11"],
+        &["circulate", "draft.toml", "--date", "2009-03-02"],
     );
     assert_eq!(
-        run.stdout, "circulated 6093/1/09 REV 1 on 2009-02-11\n",
+        run.stdout, "circulated 6093/2/09 REV 2 on 2009-03-02\n",
         "{}",
         run.stderr
     );
 
     let saved = chapeau::draft_file::load(&draft).unwrap().declaration;
-    assert_eq!(saved.revisions.len(), 2);
+    assert_eq!(saved.revisions.len(), 3);
+    let example = chapeau::draft_file::load(&example()).unwrap().declaration;
     assert_eq!(
-        saved.revisions[0].text.operative[5].text,
-        chapeau::draft_file::load(&example())
-            .unwrap()
-            .declaration
-            .operative[5]
-            .text,
-        "REV 0 is frozen"
+        saved.revisions[..2],
+        example.revisions[..],
+        "circulated revisions are frozen"
     );
     let text = std::fs::read_to_string(&draft).unwrap();
     assert!(
         text.starts_with("# The Council's REV 1"),
         "the file's comments survive circulation"
     );
+    let run = chapeau_in(dir.path(), &["export", "draft.toml"]);
+    assert!(
+        run.stdout.contains("\n6093/3/09 REV 3\n")
+            && run.stdout.contains("No. prev. doc.: 6093/2/09 REV 2"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
-fn revisions_are_listed_exported_and_compared() {
+fn revisions_are_exported_and_compared() {
     let dir = tempfile::tempdir().unwrap();
     let draft = copy_of_example(dir.path());
-    chapeau_in(
-        dir.path(),
-        &["circulate", "draft.toml", "--date", "2009-01-20"],
-    );
     let mut working = chapeau::draft_file::load(&draft).unwrap().declaration;
     working.preamble.remove(1);
     chapeau::draft_file::save(&draft, &working).unwrap();
 
-    let run = chapeau_in(dir.path(), &["revisions", "draft.toml"]);
-    assert_eq!(
-        run.stdout,
-        "REV 0  6093/09            2009-01-20  17 preambular, 14 operative  the original\n\
-         working, to be REV 1  16 preambular, 14 operative  0 inserted, 1 deleted, 0 moved, 0 amended, 33 unchanged\n"
-    );
     let run = chapeau_in(dir.path(), &["export", "draft.toml"]);
     assert!(
-        run.stdout.contains("\n6093/1/09 REV 1\n"),
+        run.stdout.contains("\n6093/2/09 REV 2\n"),
         "the working text prints as the revision it will be"
     );
-    assert!(run.stdout.contains("No. prev. doc.: 6093/09"));
+    assert!(run.stdout.contains("No. prev. doc.: 6093/1/09 REV 1"));
     let run = chapeau_in(dir.path(), &["export", "draft.toml", "--rev", "0"]);
     assert!(
         run.stdout.contains("\n6093/09\n") && run.stdout.contains("\nNOTE\n"),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("Thanked paragraphs"));
+    assert!(
+        run.stdout
+            .contains("a first draft of the joint declaration")
+    );
     let run = chapeau_in(dir.path(), &["export", "draft.toml", "--rev", "4"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("has 1 circulated revision: ask for 0 to 0"),
+            .contains("has 2 circulated revisions: ask for 0 to 1"),
         "{}",
         run.stderr
     );
@@ -122,9 +139,9 @@ fn revisions_are_listed_exported_and_compared() {
             "diff",
             "draft.toml",
             "--from",
-            "0",
+            "1",
             "--to",
-            "0",
+            "1",
             "--exit-code",
         ],
     );
@@ -134,7 +151,7 @@ fn revisions_are_listed_exported_and_compared() {
 #[test]
 fn diff_of_a_draft_without_revisions_says_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
-    copy_of_example(dir.path());
+    std::fs::copy(common::fixture("small.toml"), dir.path().join("draft.toml")).unwrap();
     let run = chapeau_in(dir.path(), &["diff", "draft.toml"]);
     assert_eq!(run.code, 2);
     assert!(
