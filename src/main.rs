@@ -153,6 +153,10 @@ enum DiffFormat {
     Text,
     /// CriticMarkup: {++inserted++}, {--deleted--}, {>>comments<<}.
     Critic,
+    /// Markdown: **inserted**, ~~deleted~~.
+    Markdown,
+    /// A standalone HTML page with <ins>, <del>, a legend and the summary.
+    Html,
     /// The counts only.
     Summary,
     /// The structured redline, for scripts.
@@ -339,12 +343,24 @@ fn run(command: Command) -> Result<(), Failure> {
             let (before, after) = (&before, &after);
             let redline = chapeau::redline::redline(before, after, by_id);
             let output = match format {
-                DiffFormat::Text => chapeau::redline::render::text(&redline),
+                DiffFormat::Text => {
+                    use std::io::IsTerminal;
+                    let colour = std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                    let marks = if colour {
+                        &chapeau::redline::render::COLOUR
+                    } else {
+                        &chapeau::redline::render::WDIFF
+                    };
+                    chapeau::redline::render::text(&redline, marks)
+                }
+                DiffFormat::Markdown => chapeau::redline::render::markdown(&redline),
+                DiffFormat::Html => chapeau::redline::render::html(&redline),
                 DiffFormat::Critic => chapeau::redline::render::critic(&redline),
                 DiffFormat::Summary => chapeau::redline::render::summary(&redline) + "\n",
                 DiffFormat::Json => chapeau::redline::render::json(&redline),
             };
-            out!("{}", visible(&output));
+            out!("{output}");
             if exit_code && redline.has_changes() {
                 return Err(Failure::Findings);
             }

@@ -142,3 +142,42 @@ fn exit_code_is_one_when_there_are_differences() {
         "without --exit-code, differences are no failure"
     );
 }
+
+/// Every format of the example's REV 0 -> REV 1, as golden files.
+#[test]
+fn every_format_of_the_example_rev_0_to_rev_1_matches_its_golden_file() {
+    for format in ["text", "critic", "markdown", "html", "summary", "json"] {
+        let run = chapeau(&[
+            "diff",
+            example().to_str().unwrap(),
+            "--from",
+            "0",
+            "--to",
+            "1",
+            "--format",
+            format,
+        ]);
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        insta::assert_snapshot!(format!("prague_rev0_rev1_{format}"), run.stdout);
+    }
+}
+
+#[test]
+fn a_colour_terminal_gets_colours_and_no_markers() {
+    let old = chapeau::draft_file::load(&example()).unwrap().declaration;
+    let r = chapeau::redline::redline(&old.revisions[0].text, &old.revisions[1].text, true);
+    let coloured = chapeau::redline::render::text(&r, &chapeau::redline::render::COLOUR);
+    assert!(
+        coloured.contains("\u{1b}[32;4mand balanced\u{1b}[0m"),
+        "inserted: green, underlined"
+    );
+    assert!(
+        coloured.contains("\u{1b}[31;9m"),
+        "deleted: red, struck through"
+    );
+    assert!(
+        coloured.contains("\u{1b}[35m[moved from (l)]\u{1b}[0m"),
+        "moves in a colour of their own"
+    );
+    assert!(!coloured.contains("{+"));
+}

@@ -5,18 +5,60 @@ use super::words::{Span, SpanKind};
 use super::{ItemChange, ParagraphChange, Redline, Status};
 
 /// How marked text is spelled in a writer.
-struct Marks {
+pub struct Marks {
     insert: (&'static str, &'static str),
     delete: (&'static str, &'static str),
+    note: (&'static str, &'static str),
+    escape: fn(&str) -> String,
 }
 
-const WDIFF: Marks = Marks {
+/// Text as it is, for writers whose marks cannot be confused with the text.
+fn as_is(text: &str) -> String {
+    crate::safe_text::visible(text).into_owned()
+}
+
+fn html_escaped(text: &str) -> String {
+    as_is(text)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `[-deleted-]{+inserted+}`, as wdiff and `git diff --word-diff=plain` write it.
+pub const WDIFF: Marks = Marks {
     insert: ("{+", "+}"),
     delete: ("[-", "-]"),
+    note: ("[", "]"),
+    escape: as_is,
 };
+/// A colour terminal: inserted green underlined, deleted red struck through, moves magenta.
+pub const COLOUR: Marks = Marks {
+    insert: ("\x1b[32;4m", "\x1b[0m"),
+    delete: ("\x1b[31;9m", "\x1b[0m"),
+    note: ("\x1b[35m[", "]\x1b[0m"),
+    escape: as_is,
+};
+/// Markdown: inserted in bold, deleted struck through, notes in italics.
+const MARKDOWN: Marks = Marks {
+    insert: ("**", "**"),
+    delete: ("~~", "~~"),
+    note: ("*(", ")*"),
+    escape: as_is,
+};
+/// HTML: `<ins>` and `<del>`.
+const HTML: Marks = Marks {
+    insert: ("<ins>", "</ins>"),
+    delete: ("<del>", "</del>"),
+    note: ("<em class=\"note\">", "</em>"),
+    escape: html_escaped,
+};
+/// CriticMarkup.
 const CRITIC: Marks = Marks {
     insert: ("{++", "++}"),
     delete: ("{--", "--}"),
+    note: ("{>>", "<<}"),
+    escape: as_is,
 };
 
 fn marked(spans: &[Span], marks: &Marks) -> String {
@@ -24,11 +66,11 @@ fn marked(spans: &[Span], marks: &Marks) -> String {
     for span in spans {
         // A mark starts at the word, after the space that separates it from the one before.
         let (space, text) = match span.text.strip_prefix(' ') {
-            Some(text) => (" ", text),
-            None => ("", span.text.as_str()),
+            Some(text) => (" ", (marks.escape)(text)),
+            None => ("", (marks.escape)(&span.text)),
         };
         match span.kind {
-            SpanKind::Equal => out.push_str(&span.text),
+            SpanKind::Equal => out.push_str(&format!("{space}{text}")),
             SpanKind::Insert => out.push_str(&format!(
                 "{space}{}{text}{}",
                 marks.insert.0, marks.insert.1
@@ -43,6 +85,10 @@ fn marked(spans: &[Span], marks: &Marks) -> String {
 }
 
 fn whole(spans: &[Span], kind: SpanKind) -> String {
+    as_is(&whole_raw(spans, kind))
+}
+
+fn whole_raw(spans: &[Span], kind: SpanKind) -> String {
     spans
         .iter()
         .filter(|s| s.kind == SpanKind::Equal || s.kind == kind)
@@ -67,14 +113,28 @@ fn items_text(items: &[ItemChange], marks: &Marks) -> Vec<String> {
         .collect()
 }
 
-/// The redline as plain text: one paragraph a block, with its new label (its old one when
-/// deleted), moves noted, changed words marked `[-...-]{+...+}`.
-pub fn text(redline: &Redline) -> String {
+/// The redline as plain text marked with `marks`: one paragraph a block, with its new label
+/// (its old one when deleted), moves noted, changed words marked.
+pub fn text(redline: &Redline, marks: &Marks) -> String {
+    let mut blocks = paragraphs(redline, marks);
+    blocks.push(summary(redline));
+    blocks.join("\n\n") + "\n"
+}
+
+/// One block of marked text per changed cover note field and per paragraph.
+fn paragraphs(redline: &Redline, marks: &Marks) -> Vec<String> {
     let mut blocks = Vec::new();
+    let (ins, del, esc) = (marks.insert, marks.delete, marks.escape);
     for change in &redline.header {
         blocks.push(format!(
-            "{}: [-{}-]{{+{}+}}",
-            change.field, change.old, change.new
+            "{}: {}{}{}{}{}{}",
+            change.field,
+            del.0,
+            esc(&change.old),
+            del.1,
+            ins.0,
+            esc(&change.new),
+            ins.1
         ));
     }
     for paragraph in &redline.paragraphs {
@@ -82,27 +142,51 @@ pub fn text(redline: &Redline) -> String {
             .new_label
             .as_ref()
             .or(paragraph.old_label.as_ref());
-        let mut lines = Vec::new();
         let note = match paragraph.status {
-            Status::Moved => format!("[{}] ", where_from(paragraph)),
-            Status::Inserted => "[inserted] ".into(),
-            Status::Deleted => "[deleted] ".into(),
+            Status::Moved => format!("{}{}{} ", marks.note.0, where_from(paragraph), marks.note.1),
+            Status::Inserted => format!("{}inserted{} ", marks.note.0, marks.note.1),
+            Status::Deleted => format!("{}deleted{} ", marks.note.0, marks.note.1),
             _ => String::new(),
         };
-        let body = marked(&paragraph.spans, &WDIFF);
-        lines.push(match label {
+        let body = marked(&paragraph.spans, marks);
+        let mut lines = vec![match label {
             Some(label) => format!("{label}  {note}{body}"),
             None => format!("{note}{body}"),
-        });
+        }];
         lines.extend(
-            items_text(&paragraph.items, &WDIFF)
+            items_text(&paragraph.items, marks)
                 .into_iter()
                 .map(|item| format!("     {item}")),
         );
         blocks.push(lines.join("\n"));
     }
-    blocks.push(summary(redline));
+    blocks
+}
+
+/// The redline as Markdown: changed words in bold (inserted) and struck through (deleted).
+pub fn markdown(redline: &Redline) -> String {
+    let mut blocks = vec![format!("*{}*", summary(redline))];
+    blocks.extend(
+        paragraphs(redline, &MARKDOWN)
+            .into_iter()
+            .map(|block| block.replace("\n     - ", "\n\n- ")),
+    );
     blocks.join("\n\n") + "\n"
+}
+
+/// The redline as a standalone HTML page with `<ins>` and `<del>`, a legend and the summary.
+pub fn html(redline: &Redline) -> String {
+    let body: String = paragraphs(redline, &HTML)
+        .into_iter()
+        .map(|block| {
+            let lines: Vec<String> = block.lines().map(|line| line.trim().to_string()).collect();
+            format!("<p>{}</p>\n", lines.join("<br>\n"))
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Tracked changes</title>\n<style>\nbody {{ font-family: serif; max-width: 48em; margin: 2em auto; line-height: 1.5; }}\nins {{ color: #05690f; text-decoration: underline; }}\ndel {{ color: #b00020; text-decoration: line-through; }}\n.note {{ color: #6a1b9a; }}\n</style>\n</head>\n<body>\n<p class=\"legend\"><ins>inserted</ins> · <del>deleted</del> · <em class=\"note\">moved</em></p>\n<p class=\"summary\">{}</p>\n{body}</body>\n</html>\n",
+        html_escaped(&summary(redline))
+    )
 }
 
 /// The redline in CriticMarkup. A move is the deletion of the old text where it stood and the
