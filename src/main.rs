@@ -560,6 +560,7 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
     let mut app = chapeau::tui::app::App::new(declaration, draft, library, keymap, theme);
     app.message = problem;
     app.note_disk_state();
+    app.today = jiff::Zoned::now().date().to_string();
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(anyhow::anyhow!(

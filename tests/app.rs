@@ -554,3 +554,90 @@ fn a_draft_changed_on_disk_is_not_overwritten_without_asking() {
         "after our own save, no question"
     );
 }
+
+fn example_app() -> App {
+    let declaration = draft_file::load(&common::example()).unwrap().declaration;
+    App::new(
+        declaration,
+        None,
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: true },
+    )
+}
+
+#[test]
+fn r_shows_the_changes_since_the_last_revision_and_n_walks_through_them() {
+    let mut app = example_app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Paragraph(Section::Operative, 0));
+    app.update(Action::Delete);
+    select(&mut app, Entry::Paragraph(Section::Operative, 5));
+    app.update(Action::Delete);
+    app.update(Action::Redline);
+    let Mode::Redline(view) = &app.mode else {
+        panic!("the redline opens")
+    };
+    assert_eq!(
+        app.message.as_deref(),
+        Some("since 6093/1/09 REV 1: 0 inserted, 2 deleted, 0 moved, 0 amended, 32 unchanged")
+    );
+    let first = view.top;
+    assert_eq!(
+        view.redline.paragraphs[first].status,
+        chapeau::redline::Status::Deleted
+    );
+    app.update(Action::NextChange);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert!(view.top > first);
+    assert_eq!(
+        view.redline.paragraphs[view.top].status,
+        chapeau::redline::Status::Deleted
+    );
+    app.update(Action::PreviousChange);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert_eq!(view.top, first);
+    app.update(Action::CloseRedline);
+    assert!(matches!(app.mode, Mode::Normal));
+}
+
+#[test]
+fn c_circulates_after_asking_and_saves() {
+    use chapeau::tui::app::Prompt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("prague.toml");
+    std::fs::copy(common::example(), &path).unwrap();
+    let mut app = example_app();
+    app.path = Some(path.clone());
+    app.today = "2009-03-02".into();
+    app.update(Action::FocusNext);
+    app.update(Action::Circulate);
+    assert!(
+        app.message.as_deref().unwrap().contains("nothing changed"),
+        "{:?}",
+        app.message
+    );
+    select(&mut app, Entry::Paragraph(Section::Preamble, 1));
+    app.update(Action::Delete);
+    app.update(Action::Circulate);
+    let Mode::Prompt(prompt @ Prompt::Circulate { .. }) = &app.mode else {
+        panic!("a question first")
+    };
+    assert!(
+        prompt
+            .question()
+            .starts_with("Circulate the working text as 6093/2/09 REV 2, dated 2009-03-02?")
+    );
+    app.update(Action::Yes);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("circulated 6093/2/09 REV 2 on 2009-03-02, and saved")
+    );
+    let saved = draft_file::load(&path).unwrap().declaration;
+    assert_eq!(saved.revisions.len(), 3);
+    assert_eq!(saved.revisions[2].text.preamble.len(), 16);
+}

@@ -187,3 +187,18 @@ fn a_click_selects_and_the_wheel_scrolls() {
     app.handle_mouse(click(list.x + 1, list.y + 2, MouseEventKind::ScrollDown));
     assert_eq!(app.library_selected, 5);
 }
+
+#[test]
+fn the_tracked_changes() {
+    let declaration = draft_file::load(&common::example()).unwrap().declaration;
+    let mut app = App::new(
+        declaration,
+        Some("prague.toml".into()),
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: true },
+    );
+    app.declaration.revisions.truncate(1);
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Char('r')]);
+    insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
+}

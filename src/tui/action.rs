@@ -75,6 +75,16 @@ pub enum Action {
     ReadOnly,
     /// Open the draft even though another chapeau has it open.
     OpenAnyway,
+    /// Freeze the working text as the next revision.
+    Circulate,
+    /// Show the tracked changes since the last circulated revision.
+    Redline,
+    /// Go to the next change in the redline.
+    NextChange,
+    /// Go to the previous change in the redline.
+    PreviousChange,
+    /// Close the redline.
+    CloseRedline,
 }
 
 impl Action {
@@ -128,6 +138,11 @@ impl Action {
             Action::Cancel => "cancel",
             Action::ReadOnly => "open read-only",
             Action::OpenAnyway => "open anyway",
+            Action::Circulate => "circulate the working text as the next revision",
+            Action::Redline => "show the tracked changes since the last revision",
+            Action::NextChange => "next change",
+            Action::PreviousChange => "previous change",
+            Action::CloseRedline => "close the tracked changes",
         }
     }
 
@@ -160,6 +175,11 @@ impl Action {
             Action::No => "no",
             Action::Cancel => "cancel",
             Action::ReadOnly => "read-only",
+            Action::Circulate => "circulate",
+            Action::Redline => "changes",
+            Action::NextChange => "next change",
+            Action::PreviousChange => "previous",
+            Action::CloseRedline => "close",
             Action::OpenAnyway => "open anyway",
             _ => self.description(),
         }

@@ -60,6 +60,18 @@ pub enum Mode {
     Prompt(Prompt),
     /// Typing the file name of an untitled draft.
     SaveAs(Box<TextArea<'static>>),
+    /// Reading the tracked changes.
+    Redline(Box<RedlineView>),
+}
+
+/// The tracked changes on screen: from the last circulated revision to the working text.
+pub struct RedlineView {
+    /// The changes.
+    pub redline: crate::redline::Redline,
+    /// The revision compared from.
+    pub from: usize,
+    /// The paragraph at the top of the view.
+    pub top: usize,
 }
 
 /// A question the drafter must answer before going on.
@@ -75,6 +87,13 @@ pub enum Prompt {
     },
     /// The file changed on disk since it was opened or last saved.
     ChangedOnDisk,
+    /// Circulating the working text as the next revision.
+    Circulate {
+        /// The number it will have, as printed.
+        number: String,
+        /// The date of circulation.
+        date: String,
+    },
     /// Another chapeau has the draft open.
     Locked {
         /// Its process id.
@@ -88,6 +107,9 @@ impl Prompt {
         match self {
             Prompt::QuitUnsaved => "Save changes? (y)es (n)o, Esc to cancel".into(),
             Prompt::Recover { time, .. } => format!("Recover unsaved changes from {time}? (y/n)"),
+            Prompt::Circulate { number, date } => format!(
+                "Circulate the working text as {number}, dated {date}? It is frozen in the draft and saved. (y)es (n)o"
+            ),
             Prompt::ChangedOnDisk => {
                 "The draft changed on disk since you opened or saved it (another program or chapeau). Overwrite it with your text? (y)es, (n)o".into()
             }
@@ -184,6 +206,8 @@ pub struct App {
     pub recovery_file: Option<PathBuf>,
     /// When the draft file was last read or written by us, to notice changes made by others.
     pub disk_stamp: Option<std::time::SystemTime>,
+    /// Today's date, `YYYY-MM-DD`, given by the shell (the core never reads the clock).
+    pub today: String,
     /// Where things were drawn last, for the mouse.
     pub areas: Areas,
     /// The first draft entry on screen (kept by the outline view).
@@ -228,6 +252,7 @@ impl App {
             changes: 0,
             recovery_file: None,
             disk_stamp: None,
+            today: String::new(),
             areas: Areas::default(),
             draft_top: Cell::new(0),
             library_top: Cell::new(0),
@@ -290,6 +315,7 @@ impl App {
             Mode::HeaderForm(_) => vec![Context::Form],
             Mode::Help(_) => vec![Context::Help],
             Mode::Prompt(_) | Mode::SaveAs(_) => vec![Context::Prompt],
+            Mode::Redline(_) => vec![Context::Redline],
         }
     }
 
@@ -297,7 +323,12 @@ impl App {
     /// there is no question).
     pub fn offers(&self, action: Action) -> bool {
         match &self.mode {
-            Mode::Prompt(Prompt::QuitUnsaved | Prompt::Recover { .. } | Prompt::ChangedOnDisk) => {
+            Mode::Prompt(
+                Prompt::QuitUnsaved
+                | Prompt::Recover { .. }
+                | Prompt::ChangedOnDisk
+                | Prompt::Circulate { .. },
+            ) => {
                 matches!(action, Action::Yes | Action::No | Action::Cancel)
             }
             Mode::Prompt(Prompt::Locked { .. }) => {
@@ -427,6 +458,36 @@ impl App {
             }
             Mode::Prompt(prompt) => self.answer(prompt, action),
             Mode::SaveAs(name) => self.update_save_as(name, action),
+            Mode::Redline(mut view) => {
+                let changes: Vec<usize> = view
+                    .redline
+                    .paragraphs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.status != crate::redline::Status::Unchanged)
+                    .map(|(i, _)| i)
+                    .collect();
+                match action {
+                    Action::CloseRedline => return,
+                    Action::NextChange => {
+                        view.top = changes
+                            .iter()
+                            .copied()
+                            .find(|&i| i > view.top)
+                            .unwrap_or(view.top);
+                    }
+                    Action::PreviousChange => {
+                        view.top = changes
+                            .iter()
+                            .rev()
+                            .copied()
+                            .find(|&i| i < view.top)
+                            .unwrap_or(view.top);
+                    }
+                    _ => {}
+                }
+                self.mode = Mode::Redline(view);
+            }
         }
     }
 
@@ -457,6 +518,8 @@ impl App {
             Action::MoveUp => self.move_paragraph(-1),
             Action::MoveDown => self.move_paragraph(1),
             Action::EditHeader => self.start_header_form(),
+            Action::Redline => self.open_redline(),
+            Action::Circulate => self.ask_to_circulate(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Save => self.save(),
@@ -866,6 +929,56 @@ impl App {
         self.mode = Mode::HeaderForm(form);
     }
 
+    fn open_redline(&mut self) {
+        let Some(from) = self.declaration.revisions.len().checked_sub(1) else {
+            self.message = Some("nothing circulated yet: press c to circulate the original".into());
+            return;
+        };
+        let before = &self.declaration.revisions[from].text;
+        let redline = crate::redline::redline(before, &self.declaration.as_next_revision(), true);
+        let number = before.header.printed_number();
+        let since = if number.is_empty() {
+            format!("REV {from}")
+        } else {
+            number
+        };
+        self.message = Some(format!(
+            "since {since}: {}",
+            crate::redline::render::summary(&redline)
+        ));
+        let top = redline
+            .paragraphs
+            .iter()
+            .position(|p| p.status != crate::redline::Status::Unchanged)
+            .unwrap_or(0);
+        self.mode = Mode::Redline(Box::new(RedlineView { redline, from, top }));
+    }
+
+    fn ask_to_circulate(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        if !self.declaration.changed_since_last_revision() {
+            self.message =
+                Some("nothing changed since the last revision: nothing to circulate".into());
+            return;
+        }
+        let mut next = self.declaration.header.clone();
+        next.revision = self.declaration.revisions.len() as u32;
+        let number = next.printed_number();
+        let number = if number.is_empty() {
+            format!("REV {}", next.revision)
+        } else {
+            number
+        };
+        let date = if self.today.is_empty() {
+            self.declaration.header.date.clone()
+        } else {
+            self.today.clone()
+        };
+        self.mode = Mode::Prompt(Prompt::Circulate { number, date });
+    }
+
     fn undo(&mut self) {
         self.step_through_history(false);
     }
@@ -980,6 +1093,17 @@ impl App {
                 self.quit();
             }
             (Prompt::QuitUnsaved, Action::Cancel) => {}
+            (Prompt::Circulate { number, date }, Action::Yes) => {
+                self.remember();
+                self.declaration.circulate(&date);
+                self.save();
+                if !self.is_modified() {
+                    self.message = Some(format!("circulated {number} on {date}, and saved"));
+                }
+            }
+            (Prompt::Circulate { .. }, Action::No | Action::Cancel) => {
+                self.message = Some("not circulated".into())
+            }
             (Prompt::ChangedOnDisk, Action::Yes) => {
                 self.overwrite_confirmed = true;
                 self.save();

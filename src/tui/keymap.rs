@@ -29,11 +29,13 @@ pub enum Context {
     Help,
     /// Answering a question.
     Prompt,
+    /// Reading the tracked changes.
+    Redline,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Global,
         Context::Library,
         Context::Draft,
@@ -41,6 +43,7 @@ impl Context {
         Context::Editor,
         Context::Form,
         Context::Prompt,
+        Context::Redline,
         Context::Help,
     ];
 
@@ -55,6 +58,7 @@ impl Context {
             Context::Form => "Cover note form",
             Context::Help => "Help",
             Context::Prompt => "Questions",
+            Context::Redline => "Tracked changes",
         }
     }
 }
@@ -215,7 +219,7 @@ fn is_hinted(context: Context, action: Action) -> bool {
         Context::Library => matches!(action, AddClause),
         Context::Draft => matches!(
             action,
-            Edit | NewParagraph | Delete | MoveUp | MoveDown | EditHeader
+            Edit | NewParagraph | Delete | MoveUp | MoveDown | EditHeader | Redline | Circulate
         ),
         _ => true,
     }
@@ -284,6 +288,15 @@ fn defaults() -> Vec<Binding> {
         (C::Prompt, Key::char('r'), ReadOnly),
         (C::Prompt, Key::char('o'), OpenAnyway),
         (C::Prompt, Key::plain(KeyCode::Esc), Cancel),
+        (C::Draft, Key::char('c'), Circulate),
+        (C::Draft, Key::char('r'), Redline),
+        (C::Redline, Key::char('n'), NextChange),
+        (C::Redline, Key::char('N'), PreviousChange),
+        (C::Redline, Key::plain(KeyCode::Down), NextChange),
+        (C::Redline, Key::plain(KeyCode::Up), PreviousChange),
+        (C::Redline, Key::plain(KeyCode::Esc), CloseRedline),
+        (C::Redline, Key::char('r'), CloseRedline),
+        (C::Redline, Key::char('q'), CloseRedline),
     ];
     table
         .iter()

@@ -69,6 +69,34 @@ impl Theme {
         )
     }
 
+    /// Inserted words in the tracked changes.
+    pub fn inserted(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Green)
+                .add_modifier(Modifier::UNDERLINED),
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+        )
+    }
+
+    /// Deleted words in the tracked changes.
+    pub fn deleted(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Red)
+                .add_modifier(Modifier::CROSSED_OUT),
+            Style::new().add_modifier(Modifier::CROSSED_OUT),
+        )
+    }
+
+    /// Notes on moved, inserted and deleted paragraphs.
+    pub fn note(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Magenta),
+            Style::new().add_modifier(Modifier::ITALIC),
+        )
+    }
+
     /// Matched characters and markers of the preamble/operative sections.
     pub fn accent(&self) -> Style {
         self.pick(

@@ -5,6 +5,7 @@ mod help;
 mod library;
 mod outline;
 mod overlays;
+mod redline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -43,7 +44,13 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
         }
         _ => (right, Rect::default()),
     };
-    let (draft, draft_rows) = outline::draw(frame, app, outline_area);
+    let (draft, draft_rows) = match &app.mode {
+        super::app::Mode::Redline(view) => {
+            redline::draw(frame, app, view, right);
+            (Rect::default(), Vec::new())
+        }
+        _ => outline::draw(frame, app, outline_area),
+    };
     bars::draw_hints(frame, app, hints);
     bars::draw_status(frame, app, status);
     overlays::draw(frame, app, editor_area, area);
