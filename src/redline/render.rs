@@ -98,7 +98,8 @@ fn whole_raw(spans: &[Span], kind: SpanKind) -> String {
         .to_string()
 }
 
-fn where_from(paragraph: &ParagraphChange) -> String {
+/// Where a moved paragraph came from: "moved from (c)", "moved from preambular paragraph 3".
+pub fn where_from(paragraph: &ParagraphChange) -> String {
     match (&paragraph.old_label, paragraph.old_position) {
         (Some(label), _) => format!("moved from {label}"),
         (None, Some(position)) => format!("moved from preambular paragraph {}", position + 1),
