@@ -46,13 +46,10 @@ fn paragraph_line(app: &App, paragraph: &ParagraphChange) -> Line<'static> {
         spans.push(Span::raw(format!("{label}  ")));
     }
     let note = match paragraph.status {
-        Status::Moved => Some(match (&paragraph.old_label, paragraph.old_position) {
-            (Some(label), _) => format!("[moved from {label}] "),
-            (None, Some(position)) => {
-                format!("[moved from preambular paragraph {}] ", position + 1)
-            }
-            _ => "[moved] ".into(),
-        }),
+        Status::Moved => Some(format!(
+            "[{}] ",
+            crate::redline::render::where_from(paragraph)
+        )),
         Status::Inserted => Some("[inserted] ".into()),
         Status::Deleted => Some("[deleted] ".into()),
         _ => None,
