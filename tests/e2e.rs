@@ -307,3 +307,30 @@ fn a_plain_text_opens_and_the_first_save_asks_for_a_draft_name() {
         .declaration;
     assert_eq!(draft.operative.len(), 14);
 }
+
+#[test]
+fn r_shows_the_changes_and_c_circulates_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let tmux = Tmux::new("revise");
+    tmux.start(dir.path(), "prague.toml");
+    // Tab to the draft; rows: cover note, titles, opening, "Gathered ...", "Thanked ...".
+    tmux.keys(&["Tab", "j", "j", "j", "j", "d"]);
+    tmux.wait_for("deleted paragraph thanked");
+    tmux.keys(&["r"]);
+    tmux.wait_for("since 6093/1/09 REV 1: 0 inserted, 1 deleted, 0 moved, 0 amended, 33 unchanged");
+    tmux.wait_for("Tracked changes since REV 1");
+    tmux.keys(&["Escape", "c"]);
+    tmux.wait_for("Circulate the working text as 6093/2/09 REV 2");
+    tmux.keys(&["y"]);
+    tmux.wait_for("circulated 6093/2/09 REV 2");
+    tmux.keys(&["q"]);
+    let saved = draft_file::load(&draft).unwrap().declaration;
+    assert_eq!(saved.revisions.len(), 3);
+    assert_eq!(saved.revisions[2].text.preamble.len(), 16);
+    assert!(
+        std::fs::read_to_string(&draft)
+            .unwrap()
+            .starts_with("# The Council's REV 1")
+    );
+}

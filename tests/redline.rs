@@ -177,3 +177,33 @@ proptest! {
         prop_assert!(r.paragraphs.iter().all(|p| p.status == Status::Unchanged));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Relabelling (another numbering) and re-wrapping (other spacing and line breaks) alone
+    /// are no change.
+    #[test]
+    fn relabelling_and_rewrapping_alone_give_an_empty_diff((old, _) in pair(), breaks in prop::collection::vec(0usize..4, 1..40)) {
+        let mut new = old.clone();
+        new.numbering = chapeau::model::Numbering::Numbers;
+        let mut n = 0;
+        let mut rewrap = |text: &mut String| {
+            *text = text
+                .split(' ')
+                .map(|word| {
+                    n += 1;
+                    format!("{word}{}", ["", " ", "\n", "  "][breaks[n % breaks.len()]])
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+        };
+        for p in new.preamble.iter_mut().chain(new.operative.iter_mut()) {
+            rewrap(&mut p.text);
+            p.items.iter_mut().for_each(&mut rewrap);
+        }
+        rewrap(&mut new.chapeau);
+        let r = redline(&old, &new, true);
+        prop_assert!(!r.has_changes(), "{:?}", r.paragraphs.iter().filter(|p| p.status != Status::Unchanged).collect::<Vec<_>>());
+    }
+}
