@@ -641,3 +641,39 @@ fn c_circulates_after_asking_and_saves() {
     assert_eq!(saved.revisions.len(), 3);
     assert_eq!(saved.revisions[2].text.preamble.len(), 16);
 }
+
+#[test]
+fn any_two_revisions_can_be_compared_and_shown_side_by_side() {
+    let mut app = example_app();
+    app.update(Action::FocusNext);
+    app.update(Action::Redline);
+    app.update(Action::EarlierFrom);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert_eq!((view.from, view.to), (0, None));
+    app.update(Action::EarlierTo);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert_eq!((view.from, view.to), (0, Some(1)));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("6093/09 → 6093/1/09 REV 1: 3 inserted, 0 deleted, 2 moved, 6 amended, 23 unchanged")
+    );
+    app.update(Action::EarlierTo);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert_eq!(view.to, Some(1), "to never goes before from");
+    app.update(Action::SideBySide);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert!(view.side_by_side);
+    app.update(Action::LaterTo);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert_eq!((view.to, view.side_by_side), (None, true));
+}

@@ -202,3 +202,26 @@ fn the_tracked_changes() {
     keys(&mut app, &[KeyCode::Tab, KeyCode::Char('r')]);
     insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
 }
+
+#[test]
+fn two_revisions_side_by_side() {
+    let declaration = draft_file::load(&common::example()).unwrap().declaration;
+    let mut app = App::new(
+        declaration,
+        Some("prague.toml".into()),
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: true },
+    );
+    keys(
+        &mut app,
+        &[
+            KeyCode::Tab,
+            KeyCode::Char('r'),
+            KeyCode::Char('f'),
+            KeyCode::Char('t'),
+            KeyCode::Char('s'),
+        ],
+    );
+    insta::assert_snapshot!(screen(&mut app, 140, 36).backend());
+}

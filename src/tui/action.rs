@@ -85,6 +85,16 @@ pub enum Action {
     PreviousChange,
     /// Close the redline.
     CloseRedline,
+    /// Compare from an earlier revision.
+    EarlierFrom,
+    /// Compare from a later revision.
+    LaterFrom,
+    /// Compare to an earlier revision.
+    EarlierTo,
+    /// Compare to a later revision (or the working text).
+    LaterTo,
+    /// Show the old and new texts side by side.
+    SideBySide,
 }
 
 impl Action {
@@ -143,6 +153,11 @@ impl Action {
             Action::NextChange => "next change",
             Action::PreviousChange => "previous change",
             Action::CloseRedline => "close the tracked changes",
+            Action::EarlierFrom => "compare from an earlier revision",
+            Action::LaterFrom => "compare from a later revision",
+            Action::EarlierTo => "compare to an earlier revision",
+            Action::LaterTo => "compare to a later revision or the working text",
+            Action::SideBySide => "old and new side by side, or inline",
         }
     }
 
@@ -179,6 +194,11 @@ impl Action {
             Action::Redline => "changes",
             Action::NextChange => "next change",
             Action::PreviousChange => "previous",
+            Action::EarlierFrom => "from older",
+            Action::LaterFrom => "from newer",
+            Action::EarlierTo => "to older",
+            Action::LaterTo => "to newer",
+            Action::SideBySide => "side by side",
             Action::CloseRedline => "close",
             Action::OpenAnyway => "open anyway",
             _ => self.description(),

@@ -70,6 +70,10 @@ pub struct RedlineView {
     pub redline: crate::redline::Redline,
     /// The revision compared from.
     pub from: usize,
+    /// The revision compared to; `None` is the working text.
+    pub to: Option<usize>,
+    /// Old and new side by side instead of inline.
+    pub side_by_side: bool,
     /// The paragraph at the top of the view.
     pub top: usize,
 }
@@ -467,6 +471,26 @@ impl App {
                     .filter(|(_, p)| p.status != crate::redline::Status::Unchanged)
                     .map(|(i, _)| i)
                     .collect();
+                let last = self.declaration.revisions.len() - 1;
+                // "To" runs over the revisions after "from", then the working text.
+                let to_index = |to: Option<usize>| to.unwrap_or(last + 1);
+                let (from, to) = (view.from, view.to);
+                let retarget = match action {
+                    Action::EarlierFrom if from > 0 => Some((from - 1, to)),
+                    Action::LaterFrom if from + 1 < to_index(to) => Some((from + 1, to)),
+                    Action::EarlierTo if to_index(to) > from + 1 => {
+                        Some((from, Some(to_index(to) - 1)))
+                    }
+                    Action::LaterTo if to.is_some() => {
+                        Some((from, to.map(|n| n + 1).filter(|&n| n <= last)))
+                    }
+                    Action::SideBySide => Some((from, to)),
+                    _ => None,
+                };
+                if let Some((from, to)) = retarget {
+                    let side_by_side = view.side_by_side ^ (action == Action::SideBySide);
+                    return self.compare(from, to, side_by_side);
+                }
                 match action {
                     Action::CloseRedline => return,
                     Action::NextChange => {
@@ -930,28 +954,53 @@ impl App {
     }
 
     fn open_redline(&mut self) {
-        let Some(from) = self.declaration.revisions.len().checked_sub(1) else {
-            self.message = Some("nothing circulated yet: press c to circulate the original".into());
-            return;
+        match self.declaration.revisions.len().checked_sub(1) {
+            Some(last) => self.compare(last, None, false),
+            None => {
+                self.message =
+                    Some("nothing circulated yet: press c to circulate the original".into())
+            }
+        }
+    }
+
+    /// A revision's text, or the working text numbered as the revision it will become.
+    fn version(&self, revision: Option<usize>) -> Declaration {
+        match revision {
+            Some(n) => self.declaration.revisions[n].text.clone(),
+            None => self.declaration.as_next_revision(),
+        }
+    }
+
+    /// Shows the tracked changes from revision `from` to `to` (`None`: the working text).
+    fn compare(&mut self, from: usize, to: Option<usize>, side_by_side: bool) {
+        let (before, after) = (self.version(Some(from)), self.version(to));
+        let redline = crate::redline::redline(&before, &after, true);
+        let name = |d: &Declaration, n: Option<usize>| match (d.header.printed_number(), n) {
+            (number, Some(_)) if !number.is_empty() => number,
+            (_, Some(n)) => format!("REV {n}"),
+            (_, None) => "working".to_string(),
         };
-        let before = &self.declaration.revisions[from].text;
-        let redline = crate::redline::redline(before, &self.declaration.as_next_revision(), true);
-        let number = before.header.printed_number();
-        let since = if number.is_empty() {
-            format!("REV {from}")
-        } else {
-            number
-        };
-        self.message = Some(format!(
-            "since {since}: {}",
-            crate::redline::render::summary(&redline)
-        ));
+        let summary = crate::redline::render::summary(&redline);
+        self.message = Some(match to {
+            None => format!("since {}: {summary}", name(&before, Some(from))),
+            Some(_) => format!(
+                "{} → {}: {summary}",
+                name(&before, Some(from)),
+                name(&after, to)
+            ),
+        });
         let top = redline
             .paragraphs
             .iter()
             .position(|p| p.status != crate::redline::Status::Unchanged)
             .unwrap_or(0);
-        self.mode = Mode::Redline(Box::new(RedlineView { redline, from, top }));
+        self.mode = Mode::Redline(Box::new(RedlineView {
+            redline,
+            from,
+            to,
+            side_by_side,
+            top,
+        }));
     }
 
     fn ask_to_circulate(&mut self) {

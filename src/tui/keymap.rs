@@ -297,6 +297,11 @@ fn defaults() -> Vec<Binding> {
         (C::Redline, Key::plain(KeyCode::Esc), CloseRedline),
         (C::Redline, Key::char('r'), CloseRedline),
         (C::Redline, Key::char('q'), CloseRedline),
+        (C::Redline, Key::char('f'), EarlierFrom),
+        (C::Redline, Key::char('F'), LaterFrom),
+        (C::Redline, Key::char('t'), EarlierTo),
+        (C::Redline, Key::char('T'), LaterTo),
+        (C::Redline, Key::char('s'), SideBySide),
     ];
     table
         .iter()

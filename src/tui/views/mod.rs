@@ -33,7 +33,13 @@ pub fn draw(frame: &mut Frame, app: &App) -> Areas {
     .areas(area);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
-    let library_list = library::draw(frame, app, left);
+    let library_list = match &app.mode {
+        super::app::Mode::Redline(view) => {
+            redline::draw_revisions(frame, app, view, left);
+            Rect::default()
+        }
+        _ => library::draw(frame, app, left),
+    };
     // The editor opens below the outline, which keeps the edited part in sight above it.
     let (outline_area, editor_area) = match app.mode {
         super::app::Mode::Editor(_) => {
