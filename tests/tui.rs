@@ -225,3 +225,31 @@ fn two_revisions_side_by_side() {
     );
     insta::assert_snapshot!(screen(&mut app, 140, 36).backend());
 }
+
+#[test]
+fn the_tracked_changes_without_colour_carry_text_markers() {
+    let declaration = draft_file::load(&common::example()).unwrap().declaration;
+    let mut app = App::new(
+        declaration,
+        Some("prague.toml".into()),
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: false },
+    );
+    keys(
+        &mut app,
+        &[
+            KeyCode::Tab,
+            KeyCode::Char('r'),
+            KeyCode::Char('f'),
+            KeyCode::Char('t'),
+            KeyCode::Char('n'),
+            KeyCode::Char('n'),
+            KeyCode::Char('n'),
+        ],
+    );
+    let terminal = screen(&mut app, 120, 36);
+    let shown = terminal.backend().to_string();
+    assert!(shown.contains("{+") || shown.contains("[-"), "{shown}");
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -163,21 +163,21 @@ fn paragraph_line(app: &App, paragraph: &ParagraphChange, marked: &[Marked]) -> 
     Line::from(spans)
 }
 
+/// Marked words as styled spans: colours, or without colour (`NO_COLOR`) the text markers
+/// `[-deleted-]{+inserted+}` as well as the emphasis, so that changes never rest on colour.
 fn styled(app: &App, spans: &[Marked]) -> Vec<Span<'static>> {
     spans
         .iter()
         .map(|span| {
-            let text = visible(span.text.trim_start_matches(' ')).into_owned();
-            let text = if span.text.starts_with(' ') {
-                format!(" {text}")
-            } else {
-                text
+            let word = visible(span.text.trim_start_matches(' ')).into_owned();
+            let space = if span.text.starts_with(' ') { " " } else { "" };
+            let (marks, style) = match span.kind {
+                SpanKind::Equal => (("", ""), ratatui::style::Style::new()),
+                SpanKind::Insert => (("{+", "+}"), app.theme.inserted()),
+                SpanKind::Delete => (("[-", "-]"), app.theme.deleted()),
             };
-            match span.kind {
-                SpanKind::Equal => Span::raw(text),
-                SpanKind::Insert => Span::styled(text, app.theme.inserted()),
-                SpanKind::Delete => Span::styled(text, app.theme.deleted()),
-            }
+            let (open, close) = if app.theme.color { ("", "") } else { marks };
+            Span::styled(format!("{space}{open}{word}{close}"), style)
         })
         .collect()
 }
