@@ -11,14 +11,7 @@ fn declaration_words(text: &str) -> Vec<String> {
     let start = text
         .find("BUILDING MIGRATION PARTNERSHIPS")
         .expect("the titles are there");
-    let is_label = |word: &str| {
-        word.len() >= 3
-            && word.starts_with('(')
-            && word.ends_with(')')
-            && word[1..word.len() - 1]
-                .bytes()
-                .all(|b| b.is_ascii_lowercase())
-    };
+    let is_label = common::is_label;
     text[start..]
         .split_whitespace()
         .map(|word| word.replace("**", ""))

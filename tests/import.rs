@@ -14,12 +14,7 @@ fn seed() -> String {
 
 /// The words of a text with labels, bullets and emphasis markers left out.
 fn words(text: &str) -> Vec<String> {
-    let is_label = |w: &str| {
-        w.len() >= 3
-            && w.starts_with('(')
-            && w.ends_with(')')
-            && w[1..w.len() - 1].bytes().all(|b| b.is_ascii_lowercase())
-    };
+    let is_label = common::is_label;
     text.split_whitespace()
         .map(|w| w.replace("**", ""))
         .filter(|w| !w.is_empty() && w != "-" && !is_label(w))

@@ -1,6 +1,8 @@
 //! Properties of the redline: rejecting every CriticMarkup change gives the old text and
 //! accepting every change gives the new; a text against itself has no change.
 
+mod common;
+
 use chapeau::model::{Declaration, Paragraph};
 use chapeau::redline::render::critic;
 use chapeau::redline::{Status, redline};
@@ -147,12 +149,7 @@ fn words_of(d: &Declaration) -> Vec<String> {
 }
 
 fn words_without_labels(text: &str) -> Vec<String> {
-    let is_label = |w: &str| {
-        w.len() >= 3
-            && w.starts_with('(')
-            && w.ends_with(')')
-            && w[1..w.len() - 1].bytes().all(|b| b.is_ascii_lowercase())
-    };
+    let is_label = common::is_label;
     text.split_whitespace()
         .filter(|w| !is_label(w))
         .map(String::from)

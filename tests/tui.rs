@@ -28,6 +28,18 @@ fn app_with(theme: Theme) -> App {
     )
 }
 
+/// An application on the example, which carries two circulated revisions.
+fn example_app(theme: Theme) -> App {
+    let declaration = draft_file::load(&common::example()).unwrap().declaration;
+    App::new(
+        declaration,
+        Some("prague.toml".into()),
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        theme,
+    )
+}
+
 fn app() -> App {
     app_with(Theme { color: true })
 }
@@ -190,14 +202,7 @@ fn a_click_selects_and_the_wheel_scrolls() {
 
 #[test]
 fn the_tracked_changes() {
-    let declaration = draft_file::load(&common::example()).unwrap().declaration;
-    let mut app = App::new(
-        declaration,
-        Some("prague.toml".into()),
-        ClauseLibrary::bundled(),
-        Keymap::default(),
-        Theme { color: true },
-    );
+    let mut app = example_app(Theme { color: true });
     app.declaration.revisions.truncate(1);
     keys(&mut app, &[KeyCode::Tab, KeyCode::Char('r')]);
     insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
@@ -205,14 +210,7 @@ fn the_tracked_changes() {
 
 #[test]
 fn two_revisions_side_by_side() {
-    let declaration = draft_file::load(&common::example()).unwrap().declaration;
-    let mut app = App::new(
-        declaration,
-        Some("prague.toml".into()),
-        ClauseLibrary::bundled(),
-        Keymap::default(),
-        Theme { color: true },
-    );
+    let mut app = example_app(Theme { color: true });
     keys(
         &mut app,
         &[
@@ -228,14 +226,7 @@ fn two_revisions_side_by_side() {
 
 #[test]
 fn the_tracked_changes_without_colour_carry_text_markers() {
-    let declaration = draft_file::load(&common::example()).unwrap().declaration;
-    let mut app = App::new(
-        declaration,
-        Some("prague.toml".into()),
-        ClauseLibrary::bundled(),
-        Keymap::default(),
-        Theme { color: false },
-    );
+    let mut app = example_app(Theme { color: false });
     keys(
         &mut app,
         &[

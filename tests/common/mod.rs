@@ -53,3 +53,14 @@ pub fn example() -> PathBuf {
 pub fn fixture(name: &str) -> PathBuf {
     repository().join("tests/fixtures").join(name)
 }
+
+/// Whether a word is an operative label such as "(a)" or "(aa)": labels are derived, so
+/// word-for-word comparisons leave them out.
+pub fn is_label(word: &str) -> bool {
+    word.len() >= 3
+        && word.starts_with('(')
+        && word.ends_with(')')
+        && word[1..word.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_lowercase())
+}
