@@ -270,7 +270,7 @@ impl Reader {
                         line.number,
                         format!("{name}: given twice; the second is kept in the cover text"),
                     );
-                    header.cover = join(&header.cover, &whole);
+                    append_line(&mut header.cover, &whole);
                 }
                 true
             } else if fields_seen {
@@ -280,7 +280,8 @@ impl Reader {
                     break;
                 }
                 let rest = self.paragraph_lines();
-                header.cover = join(&header.cover, &join(&text, &rest));
+                append_line(&mut header.cover, &text);
+                append_line(&mut header.cover, &rest);
                 continue;
             } else if let Some((place, date, language)) = place_and_date(&text) {
                 header.language = language.unwrap_or(header.language);
@@ -321,7 +322,7 @@ impl Reader {
                     line.number,
                     format!("not recognised in the cover note, kept in the cover text: {text}"),
                 );
-                header.cover = join(&header.cover, &text);
+                append_line(&mut header.cover, &text);
             }
         }
         // "No. prev. doc." is derived from the number and revision; one that says otherwise
@@ -330,7 +331,7 @@ impl Reader {
             && header.previous_number().as_deref() != Some(previous.trim())
         {
             self.warn(line, format!("No. prev. doc. {previous} does not follow from the number; kept in the cover text"));
-            header.cover = join(&header.cover, &format!("No. prev. doc.: {previous}"));
+            append_line(&mut header.cover, &format!("No. prev. doc.: {previous}"));
         }
         header
     }
@@ -369,7 +370,7 @@ impl Reader {
             {
                 break;
             }
-            value = join(&value, &line.text);
+            append_line(&mut value, &line.text);
             self.at += 1;
         }
         value
@@ -382,7 +383,7 @@ impl Reader {
             if line.is_blank() {
                 break;
             }
-            text = join(&text, &line.text);
+            append_line(&mut text, &line.text);
             self.at += 1;
         }
         text
@@ -588,7 +589,7 @@ impl Reader {
             };
             if continues {
                 let last = blocks.last_mut().expect("checked above");
-                last.text = join(&last.text, line.text.trim());
+                append_line(&mut last.text, &line.text);
             } else {
                 blocks.push(Block {
                     kind,
@@ -673,23 +674,23 @@ fn roman_label(text: &str) -> Option<(String, &str)> {
     is_roman.then(|| (format!("({inner})"), &text[inner_end + 1..]))
 }
 
-/// Joins a hard-wrapped line to the text before it, mending words hyphenated at the line end.
-fn join(before: &str, line: &str) -> String {
+/// Appends a hard-wrapped line to the text before it, mending words hyphenated at the line
+/// end. In place, so that a paragraph of any length is joined in linear time.
+fn append_line(text: &mut String, line: &str) {
     let line = line.trim();
-    if before.is_empty() {
-        return line.to_string();
+    if line.is_empty() {
+        return;
     }
-    let hyphenated = before.ends_with('-')
-        && before[..before.len() - 1]
-            .chars()
-            .last()
-            .is_some_and(char::is_alphabetic)
+    let mut before = text.chars().rev();
+    let hyphenated = before.next() == Some('-')
+        && before.next().is_some_and(char::is_alphabetic)
         && line.chars().next().is_some_and(char::is_lowercase);
     if hyphenated {
-        format!("{}{line}", &before[..before.len() - 1])
-    } else {
-        format!("{before} {line}")
+        text.pop();
+    } else if !text.is_empty() {
+        text.push(' ');
     }
+    text.push_str(line);
 }
 
 /// A cover note field, "from: the Presidency", by its name in lower case ("from", "to",
@@ -794,9 +795,15 @@ mod tests {
 
     #[test]
     fn hard_wrapped_and_hyphenated_lines_are_mended() {
-        assert_eq!(join("the manage-", "ment of"), "the management of");
-        assert_eq!(join("south-", "Eastern"), "south- Eastern");
-        assert_eq!(join("of the", "Union"), "of the Union");
+        let joined = |before: &str, line: &str| {
+            let mut text = before.to_string();
+            append_line(&mut text, line);
+            text
+        };
+        assert_eq!(joined("the manage-", "ment of"), "the management of");
+        assert_eq!(joined("south-", "Eastern"), "south- Eastern");
+        assert_eq!(joined("of the", "Union"), "of the Union");
+        assert_eq!(joined("", "  Union "), "Union");
     }
 
     #[test]
