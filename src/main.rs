@@ -704,7 +704,9 @@ fn print_clauses(clauses: &[&Clause], format: ListFormat) -> Result<(), Failure>
         ListFormat::Json => {
             outln!(
                 "{}",
-                serde_json::to_string_pretty(clauses).expect("clauses serialise")
+                chapeau::safe_text::json_escaped(
+                    serde_json::to_string_pretty(clauses).expect("clauses serialise")
+                )
             );
         }
         ListFormat::Text => {

@@ -29,6 +29,24 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// JSON with every hostile character written as a `\uXXXX` escape. JSON writers escape the
+/// C0 controls but pass C1 controls and bidirectional overrides through raw; escaped, the
+/// document still holds the exact text, and piping it to a terminal is harmless.
+pub fn json_escaped(json: String) -> String {
+    if !json.chars().any(is_hostile) {
+        return json;
+    }
+    let mut escaped = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_hostile(c) {
+            escaped.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +58,14 @@ mod tests {
             "a\u{241B}]0;title\u{2407}b"
         );
         assert_eq!(visible("x\u{9b}2J\u{202E}y"), "x\u{FFFD}2J\u{FFFD}y");
+    }
+
+    #[test]
+    fn json_keeps_the_text_but_escapes_what_would_drive_a_terminal() {
+        let text = "x\u{9b}2J\u{202E}y\u{1b}";
+        let json = json_escaped(serde_json::to_string(text).unwrap());
+        assert_eq!(json, r#""x\u009b2J\u202ey\u001b""#);
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), text);
     }
 
     #[test]
