@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::model::{Declaration, Numbering, Section, TextRef};
 use crate::numbering::label;
+use crate::safe_text::{is_hostile, visible};
 
 /// One thing a drafter should look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -341,6 +342,19 @@ fn text_findings(text: &str) -> Vec<String> {
     for bracketed in square_bracketed(text) {
         messages.push(format!(
             "text in square brackets, still under negotiation: {bracketed}"
+        ));
+    }
+    let mut controls: Vec<char> = text.chars().filter(|&c| is_hostile(c)).collect();
+    controls.sort_unstable();
+    controls.dedup();
+    if !controls.is_empty() {
+        let named: Vec<String> = controls
+            .iter()
+            .map(|&c| format!("U+{:04X} (shown as {})", c as u32, visible(&c.to_string())))
+            .collect();
+        messages.push(format!(
+            "control characters that are not text and could drive a terminal: {}; retype the passage without them",
+            named.join(", ")
         ));
     }
     if let Some(at) = text.trim().find("  ") {

@@ -334,3 +334,21 @@ fn r_shows_the_changes_and_c_circulates_them() {
             .starts_with("# The Council's REV 1")
     );
 }
+
+#[test]
+fn text_cannot_set_the_window_title_or_clear_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = std::fs::read_to_string(example()).unwrap().replacen(
+        "opening = \"",
+        "opening = \"\\u001b]2;pwned\\u001b\\\\\\u001b]0;pwned\\u0007\\u001b[2J\\u001b[H",
+        1,
+    );
+    std::fs::write(dir.path().join("hostile.toml"), draft).unwrap();
+    let tmux = Tmux::new("hostile");
+    tmux.start(dir.path(), "hostile.toml");
+    let screen = tmux.wait_for("\u{241B}]2;pwned");
+    assert!(screen.contains("\u{241B}[2J\u{241B}[H"), "{screen}");
+    assert!(screen.contains("Clause library"), "not cleared: {screen}");
+    let title = tmux.tmux(&["display-message", "-p", "-t", "0", "#{pane_title}"]);
+    assert!(!title.contains("pwned"), "the title is {title:?}");
+}
