@@ -437,13 +437,14 @@ fn merge_table(old: &mut toml_edit::Table, new: &toml_edit::Table) {
                 let id = |table: &toml_edit::Table| {
                     table.get("id").and_then(Item::as_str).map(String::from)
                 };
+                let old_by_id: std::collections::HashMap<String, &toml_edit::Table> = old_tables
+                    .iter()
+                    .filter_map(|old| Some((id(old)?, old)))
+                    .collect();
                 let mut merged = toml_edit::ArrayOfTables::new();
                 for new_table in new_tables.iter() {
-                    let mut table = match old_tables
-                        .iter()
-                        .find(|old| id(old).is_some() && id(old) == id(new_table))
-                    {
-                        Some(old_table) => old_table.clone(),
+                    let mut table = match id(new_table).and_then(|id| old_by_id.get(&id)) {
+                        Some(old_table) => (*old_table).clone(),
                         None => new_table.clone(),
                     };
                     merge_table(&mut table, new_table);
@@ -477,6 +478,9 @@ fn says_nothing(key: &str, item: &toml_edit::Item) -> bool {
 
 /// Whether two TOML values mean the same, however they are spelled ('x' and "x").
 fn same_value(a: &toml_edit::Value, b: &toml_edit::Value) -> bool {
+    if let (Some(a), Some(b)) = (a.as_str(), b.as_str()) {
+        return a == b;
+    }
     let read = |value: &toml_edit::Value| {
         let bare = value.clone().decorated("", "");
         toml::from_str::<toml::Table>(&format!("v = {bare}")).ok()

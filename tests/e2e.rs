@@ -352,3 +352,44 @@ fn text_cannot_set_the_window_title_or_clear_the_screen() {
     let title = tmux.tmux(&["display-message", "-p", "-t", "0", "#{pane_title}"]);
     assert!(!title.contains("pwned"), "the title is {title:?}");
 }
+
+/// Closing the terminal window (or losing the remote link) ends chapeau at once, with the
+/// unsaved work in the recovery file, instead of leaving it running without a terminal.
+#[test]
+fn closing_the_terminal_keeps_the_work_and_ends_chapeau() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let before = std::fs::read(&draft).unwrap();
+    let tmux = Tmux::new("hangup");
+    tmux.start(dir.path(), "prague.toml");
+    tmux.keys(&["Tab", "G", "k", "d"]);
+    tmux.wait_for("deleted paragraph");
+    let pid = tmux.pid();
+    tmux.tmux(&["kill-server"]);
+
+    let start = Instant::now();
+    let running = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+            stat.rsplit(')')
+                .next()
+                .is_some_and(|s| !s.starts_with(" Z"))
+        })
+    };
+    while running() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "chapeau ends when its terminal goes"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read(&draft).unwrap(),
+        before,
+        "the draft is untouched"
+    );
+    let recovered = tmux.recovery_files();
+    assert_eq!(recovered.len(), 1, "the unsaved work is kept");
+    let work = draft_file::load(&recovered[0]).unwrap().declaration;
+    let original = draft_file::load(&draft).unwrap().declaration;
+    assert_eq!(work.operative.len(), original.operative.len() - 1);
+}

@@ -51,6 +51,47 @@ fn catch_hangups() {
     }
 }
 
+/// What the terminal has for the screen to read.
+#[derive(Debug, PartialEq, Eq)]
+enum TerminalInput {
+    /// Keys, mouse or other input are waiting.
+    Ready,
+    /// Nothing came within the time given.
+    Idle,
+    /// The terminal is gone: its window closed, the remote link dropped.
+    Gone,
+}
+
+/// Waits up to `timeout` for input on the terminal (standard input, which the screen
+/// requires to be one). crossterm spins without end on a terminal that has gone instead of
+/// reporting it, so the screen waits here and gives crossterm only input that is there.
+fn terminal_input(timeout: Duration) -> TerminalInput {
+    #[cfg(unix)]
+    {
+        let mut watched = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let millis = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one valid pollfd, and its count, for the duration of the call.
+        let ready = unsafe { libc::poll(&mut watched, 1, millis) };
+        if ready > 0 && watched.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            TerminalInput::Gone
+        } else if ready > 0 {
+            TerminalInput::Ready
+        } else {
+            TerminalInput::Idle
+        }
+    }
+    #[cfg(not(unix))]
+    match event::poll(timeout) {
+        Ok(true) => TerminalInput::Ready,
+        Ok(false) => TerminalInput::Idle,
+        Err(_) => TerminalInput::Gone,
+    }
+}
+
 /// The latest unsaved work, for the panic hook: (recovery file, draft, declaration).
 static LAST_WORK: Mutex<Option<(PathBuf, Option<PathBuf>, Declaration)>> = Mutex::new(None);
 
@@ -182,7 +223,17 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
                 write_recovery(app);
             }
         }
-        if event::poll(TICK)? {
+        // Input crossterm has already read comes first; else wait for the terminal.
+        let has_event = event::poll(Duration::ZERO)?
+            || match terminal_input(TICK) {
+                TerminalInput::Gone => {
+                    write_recovery(app);
+                    return Ok(());
+                }
+                TerminalInput::Ready => event::poll(Duration::ZERO)?,
+                TerminalInput::Idle => false,
+            };
+        if has_event {
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
                 Event::Mouse(mouse) => app.handle_mouse(mouse),
