@@ -110,7 +110,6 @@ fn a_save_killed_at_any_moment_leaves_a_whole_draft() {
     let path = large_draft(dir.path());
     let old = std::fs::read(&path).unwrap();
     let config = tempfile::tempdir().unwrap();
-    let data = tempfile::tempdir().unwrap();
     let socket = format!("chapeau-kill-{}", std::process::id());
     let tmux = |args: &[&str]| {
         let output = Command::new("tmux")
