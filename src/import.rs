@@ -659,10 +659,10 @@ fn letter_label(text: &str) -> Option<(String, &str)> {
     (is_letters && !is_roman_only).then(|| (format!("({inner})"), &text[inner_end + 1..]))
 }
 
-/// "12. rest".
+/// "12. rest", up to "9999. " for the longest action plans.
 fn number_label(text: &str) -> Option<(String, &str)> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0 && digits <= 3 && text[digits..].starts_with(". "))
+    (digits > 0 && digits <= 4 && text[digits..].starts_with(". "))
         .then(|| (text[..=digits].to_string(), &text[digits + 1..]))
 }
 

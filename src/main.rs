@@ -304,12 +304,18 @@ fn run(command: Command) -> Result<(), Failure> {
         } => {
             let (before, after, by_id) = match new {
                 Some(new) => {
-                    let before = draft_file::load_draft_or_text(&old)?
-                        .declaration
-                        .as_next_revision();
-                    let after = draft_file::load_draft_or_text(&new)?
-                        .declaration
-                        .as_next_revision();
+                    // The two files are read side by side: reading is most of the time a
+                    // redline of long texts takes.
+                    let read = |path: &Path| {
+                        draft_file::load_draft_or_text(path)
+                            .map(|loaded| loaded.declaration.as_next_revision())
+                    };
+                    let (before, after) = std::thread::scope(|scope| {
+                        let before = scope.spawn(|| read(&old));
+                        let after = read(&new);
+                        (before.join().expect("reading a draft never panics"), after)
+                    });
+                    let (before, after) = (before?, after?);
                     // Ids say which paragraph is which only between drafts; an imported
                     // text's ids are positions, so texts are paired by their words.
                     let is_draft = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");

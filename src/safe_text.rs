@@ -33,7 +33,10 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 /// C0 controls but pass C1 controls and bidirectional overrides through raw; escaped, the
 /// document still holds the exact text, and piping it to a terminal is harmless.
 pub fn json_escaped(json: String) -> String {
-    if !json.chars().any(is_hostile) {
+    // JSON writers escape C0 controls; what is left to find is DEL and characters whose UTF-8
+    // starts 0xC2 (C1 controls) or 0xE2 (bidirectional controls): a fast scan for most texts.
+    let may_hold_one = json.bytes().any(|b| matches!(b, 0x7F | 0xC2 | 0xE2));
+    if !may_hold_one || !json.chars().any(is_hostile) {
         return json;
     }
     let mut escaped = String::with_capacity(json.len() + 16);

@@ -39,7 +39,11 @@ struct Token<'a> {
 
 /// Letters, digits and the marks that belong inside a word ("south-eastern", "migrants’").
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '/')
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | '\'' | '/')
+    } else {
+        c.is_alphanumeric() || c == '’'
+    }
 }
 
 /// Splits text into words and single punctuation marks; `**` emphasis markers are dropped.
@@ -71,28 +75,43 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 /// The word diff of `old` against `new`, as spans in reading order (deletions before the
 /// insertions that replace them).
 pub fn diff(old: &str, new: &str) -> Vec<Span> {
-    let old_tokens = tokens(old);
     let new_tokens = tokens(new);
+    let old_tokens = if old == new {
+        new_tokens.clone()
+    } else {
+        tokens(old)
+    };
     let old_words: Vec<&str> = old_tokens.iter().map(|t| t.text).collect();
     let new_words: Vec<&str> = new_tokens.iter().map(|t| t.text).collect();
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &old_words,
-        &new_words,
-        Some(Instant::now() + DEADLINE),
-    );
+    // Most paragraphs of a revision are unchanged: their words need no diff.
+    let ops = if old_words == new_words {
+        vec![similar::DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: new_words.len(),
+        }]
+    } else {
+        capture_diff_slices_deadline(
+            Algorithm::Patience,
+            &old_words,
+            &new_words,
+            Some(Instant::now() + DEADLINE),
+        )
+    };
     let mut spans: Vec<Span> = Vec::new();
     let mut push = |kind: SpanKind, tokens: &[Token]| {
         for token in tokens {
-            let piece = if token.spaced {
-                format!(" {}", token.text)
-            } else {
-                token.text.to_string()
-            };
-            match spans.last_mut() {
-                Some(last) if last.kind == kind => last.text.push_str(&piece),
-                _ => spans.push(Span { kind, text: piece }),
+            if spans.last().is_none_or(|last| last.kind != kind) {
+                spans.push(Span {
+                    kind,
+                    text: String::new(),
+                });
             }
+            let text = &mut spans.last_mut().expect("pushed above").text;
+            if token.spaced {
+                text.push(' ');
+            }
+            text.push_str(token.text);
         }
     };
     for op in ops {
