@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -221,6 +221,9 @@ impl std::fmt::Display for Finding {
 pub struct ClauseLibrary {
     clauses: Vec<Clause>,
     index: HashMap<String, usize>,
+    /// What the search looks in, clause by clause, prepared on the first search so that
+    /// each keystroke only matches.
+    haystacks: std::sync::OnceLock<Vec<Haystack>>,
     /// Problems and overrides met while loading.
     pub findings: Vec<Finding>,
 }
@@ -293,32 +296,138 @@ impl ClauseLibrary {
         self.index.get(id).map(|&at| &self.clauses[at])
     }
 
-    /// Clauses matching a fuzzy `query` over id, tags and text, best first; ties keep library
-    /// order. An empty query matches everything.
+    /// Clauses matching `query`, best first; ties keep library order. Each word of the query
+    /// is looked for fuzzily in the clause's id and tags ("readmision" finds
+    /// `return-readmission`) or as it is written in its text and items (ignoring case and
+    /// accents): fuzzy letters scattered over a long paragraph would match almost any query,
+    /// and would take long to score. An empty query matches everything.
     pub fn search(&self, query: &str) -> Vec<&Clause> {
-        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-        let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut buffer = Vec::new();
-        let mut scored: Vec<(u32, usize)> = self
-            .clauses
-            .iter()
-            .enumerate()
-            .filter_map(|(at, clause)| {
-                let haystack = clause.search_text();
-                let score = pattern.score(Utf32Str::new(&haystack, &mut buffer), &mut matcher)?;
-                Some((score, at))
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        // Letters scattered over a long paragraph match almost any query; keep the matches
-        // at least half as good as the best, so that the list stays about the query.
-        let floor = scored.first().map_or(0, |(best, _)| best / 2);
-        scored.retain(|(score, _)| *score >= floor);
-        scored
+        self.search_positions(query)
             .into_iter()
-            .map(|(_, at)| &self.clauses[at])
+            .map(|at| &self.clauses[at])
             .collect()
     }
+
+    /// The positions in [`ClauseLibrary::clauses`] of the clauses [`ClauseLibrary::search`]
+    /// finds, in the same order.
+    pub fn search_positions(&self, query: &str) -> Vec<usize> {
+        self.refine(&Found::default(), query).ranked
+    }
+
+    /// The search for `query`, after `previous` on the way to it: a query that extends the
+    /// previous one (the drafter typing on) can only match clauses the previous one matched,
+    /// so only those are looked at.
+    pub fn refine(&self, previous: &Found, query: &str) -> Found {
+        let fuzzy = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let words = Pattern::new(
+            &plain_punctuation(query),
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Substring,
+        );
+        let haystacks = self
+            .haystacks
+            .get_or_init(|| self.clauses.iter().map(Haystack::of).collect());
+        // Negations and anchors ("!", "^", "$", "'") can match more as they grow.
+        let is_plain = |q: &str| {
+            q.chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+        };
+        let candidates: Vec<usize> = if !previous.query.trim().is_empty()
+            && query.starts_with(&previous.query)
+            && is_plain(query)
+        {
+            previous.matched.clone()
+        } else {
+            (0..haystacks.len()).collect()
+        };
+        let score = |part: &[usize]| {
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            part.iter()
+                .filter_map(|&at| {
+                    let haystack = &haystacks[at];
+                    let in_keys = fuzzy.score(haystack.keys.slice(..), &mut matcher);
+                    let in_text = words.score(haystack.text.slice(..), &mut matcher);
+                    Some((in_keys.max(in_text)?, at))
+                })
+                .collect::<Vec<(u32, usize)>>()
+        };
+        // Long libraries are scored on every core, in parts large enough to be worth a thread.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let part = candidates.len().div_ceil(threads).max(2048);
+        let mut scored: Vec<(u32, usize)> = if candidates.len() <= part {
+            score(&candidates)
+        } else {
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = candidates
+                    .chunks(part)
+                    .map(|chunk| scope.spawn(|| score(chunk)))
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|handle| handle.join().expect("scoring never panics"))
+                    .collect()
+            })
+        };
+        let mut matched: Vec<usize> = scored.iter().map(|&(_, at)| at).collect();
+        matched.sort_unstable();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Keep the matches at least half as good as the best, so that the list stays about
+        // the query rather than every id that holds its letters somewhere.
+        let floor = scored.first().map_or(0, |(best, _)| best / 2);
+        scored.retain(|(score, _)| *score >= floor);
+        Found {
+            query: query.to_string(),
+            matched,
+            ranked: scored.into_iter().map(|(_, at)| at).collect(),
+        }
+    }
+}
+
+/// What a search found: the clauses it ranks, and all it matched (for the next keystroke).
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    query: String,
+    matched: Vec<usize>,
+    /// The positions of the clauses found, best first.
+    pub ranked: Vec<usize>,
+}
+
+/// One clause as the search sees it.
+#[derive(Debug, Clone)]
+struct Haystack {
+    /// The id and tags, matched fuzzily.
+    keys: Utf32String,
+    /// The text and items, matched word for word.
+    text: Utf32String,
+}
+
+impl Haystack {
+    fn of(clause: &Clause) -> Haystack {
+        let mut text = clause.text.clone();
+        for item in &clause.items {
+            text.push(' ');
+            text.push_str(item);
+        }
+        Haystack {
+            keys: Utf32String::from(format!("{} {}", clause.id, clause.tags.join(" ")).as_str()),
+            text: Utf32String::from(plain_punctuation(&text).as_str()),
+        }
+    }
+}
+
+/// `text` with typographic quotes, dashes and spaces as their ASCII forms, as a drafter types
+/// them in a search; a text left in ASCII is also searched several times faster.
+fn plain_punctuation(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            '\u{00A0}' | '\u{202F}' => ' ',
+            c => c,
+        })
+        .collect()
 }
 
 impl Clause {
@@ -492,6 +601,51 @@ mod tests {
         assert_eq!(malformed.line, 3);
         assert!(malformed.help.contains("preamble"));
         assert_eq!(library.clauses().len(), 1);
+    }
+
+    #[test]
+    fn typing_a_query_finds_what_searching_it_at_once_finds() {
+        let library = ClauseLibrary::bundled();
+        for typed in [
+            "return readmission",
+            "digital innovation",
+            "labour-migration",
+            "migrants’",
+        ] {
+            let mut found = Found::default();
+            for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                found = library.refine(&found, &typed[..end]);
+                assert_eq!(
+                    found.ranked,
+                    library.search_positions(&typed[..end]),
+                    "{typed}"
+                );
+            }
+            // Deleting letters is not typing on: the search starts over.
+            let shorter = library.refine(&found, "ret");
+            assert_eq!(shorter.ranked, library.search_positions("ret"));
+        }
+    }
+
+    #[test]
+    fn typographic_quotes_and_dashes_are_found_as_typed() {
+        let library = ClauseLibrary::bundled();
+        let curly = library
+            .clauses()
+            .iter()
+            .find(|clause| clause.text.contains('\u{2019}'))
+            .expect("a clause with a typographic apostrophe");
+        let at = curly.text.find('\u{2019}').unwrap();
+        let start = curly.text[..at].rfind(' ').map_or(0, |space| space + 1);
+        let word = curly.text[start..]
+            .split(' ')
+            .next()
+            .unwrap()
+            .replace('\u{2019}', "'");
+        assert!(
+            library.search(&word).iter().any(|c| c.id == curly.id),
+            "{word}"
+        );
     }
 
     #[test]

@@ -192,6 +192,8 @@ pub struct App {
     pub filter: String,
     /// The clauses that match the filter, as indices into the library, best first.
     pub matches: Vec<usize>,
+    /// The last search, which the next keystroke refines.
+    found: crate::library::Found,
     /// The selected row of `matches`.
     pub library_selected: usize,
     /// The selected draft entry.
@@ -247,6 +249,7 @@ impl App {
             mode: Mode::Normal,
             filter: String::new(),
             matches,
+            found: Default::default(),
             library_selected: 0,
             draft_selected: 0,
             read_only: false,
@@ -598,20 +601,13 @@ impl App {
     /// Recomputes the matches after the filter changed; the best match becomes the selection.
     pub fn refilter(&mut self) {
         let clauses = self.library.clauses();
-        self.matches = if self.filter.trim().is_empty() {
-            (0..clauses.len()).collect()
+        if self.filter.trim().is_empty() {
+            self.found = Default::default();
+            self.matches = (0..clauses.len()).collect();
         } else {
-            self.library
-                .search(&self.filter)
-                .into_iter()
-                .map(|found| {
-                    clauses
-                        .iter()
-                        .position(|c| std::ptr::eq(c, found))
-                        .expect("a clause of this library")
-                })
-                .collect()
-        };
+            self.found = self.library.refine(&self.found, &self.filter);
+            self.matches = self.found.ranked.clone();
+        }
         self.library_selected = 0;
         self.library_top.set(0);
     }
