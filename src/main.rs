@@ -135,7 +135,7 @@ enum LibraryCommand {
         /// The clause id.
         id: String,
     },
-    /// Fuzzy-search id, tags and text; best matches first.
+    /// Search ids and tags fuzzily and the text word for word; best matches first.
     Search {
         /// What to look for, e.g. "digital innovation".
         query: String,
