@@ -35,8 +35,12 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn json_escaped(json: String) -> String {
     // JSON writers escape C0 controls; what is left to find is DEL and characters whose UTF-8
     // starts 0xC2 (C1 controls) or 0xE2 (bidirectional controls): a fast scan for most texts.
-    let may_hold_one = json.bytes().any(|b| matches!(b, 0x7F | 0xC2 | 0xE2));
-    if !may_hold_one || !json.chars().any(is_hostile) {
+    let holds_one = json
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, 0x7F | 0xC2 | 0xE2))
+        .any(|(at, _)| json[at..].chars().next().is_some_and(is_hostile));
+    if !holds_one {
         return json;
     }
     let mut escaped = String::with_capacity(json.len() + 16);
