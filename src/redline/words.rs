@@ -46,6 +46,15 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether `text` reads the same joined from its tokens: single spaces between words, none
+/// at the ends, no emphasis markers.
+fn is_spaced_as_printed(text: &str) -> bool {
+    !text.contains(['*', '\n', '\t', '\r'])
+        && !text.contains("  ")
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+}
+
 /// Splits text into words and single punctuation marks; `**` emphasis markers are dropped.
 fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
@@ -75,6 +84,17 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 /// The word diff of `old` against `new`, as spans in reading order (deletions before the
 /// insertions that replace them).
 pub fn diff(old: &str, new: &str) -> Vec<Span> {
+    // Most paragraphs of a revision are unchanged, and most texts are spaced as printed:
+    // such a text is its own single equal span.
+    if old == new && is_spaced_as_printed(new) {
+        return match new.is_empty() {
+            true => Vec::new(),
+            false => vec![Span {
+                kind: SpanKind::Equal,
+                text: new.to_string(),
+            }],
+        };
+    }
     let new_tokens = tokens(new);
     let old_tokens = if old == new {
         new_tokens.clone()
@@ -186,6 +206,33 @@ mod tests {
             marked(&diff("Member States, and", "Member States and")),
             "Member States[-,-] and"
         );
+    }
+
+    #[test]
+    fn an_unchanged_text_is_one_equal_span_as_its_tokens_would_give() {
+        for text in [
+            "Aware that “brain drain”, (a) and **this**;",
+            "We agree on the following:",
+            "  spaced\n out  ",
+            "",
+        ] {
+            let joined: String = tokens(text)
+                .iter()
+                .map(|t| {
+                    if t.spaced {
+                        format!(" {}", t.text)
+                    } else {
+                        t.text.to_string()
+                    }
+                })
+                .collect();
+            let spans = diff(text, text);
+            assert_eq!(
+                spans.iter().map(|s| s.text.as_str()).collect::<String>(),
+                joined
+            );
+            assert!(spans.iter().all(|s| s.kind == SpanKind::Equal));
+        }
     }
 
     #[test]
