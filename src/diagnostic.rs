@@ -152,7 +152,7 @@ pub fn read_text_file(path: &Path) -> Result<String, Box<Diagnostic>> {
 
 /// Turns raw bytes into text, refusing binary content and invalid UTF-8 with their position.
 pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, &bytes) {
         let readable = String::from_utf8_lossy(&bytes[..nul]).into_owned();
         return Err(Box::new(Diagnostic::at_offset(
             path,

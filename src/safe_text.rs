@@ -35,11 +35,8 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn json_escaped(json: String) -> String {
     // JSON writers escape C0 controls; what is left to find is DEL and characters whose UTF-8
     // starts 0xC2 (C1 controls) or 0xE2 (bidirectional controls): a fast scan for most texts.
-    let holds_one = json
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| matches!(b, 0x7F | 0xC2 | 0xE2))
-        .any(|(at, _)| json[at..].chars().next().is_some_and(is_hostile));
+    let holds_one = memchr::memchr3_iter(0x7F, 0xC2, 0xE2, json.as_bytes())
+        .any(|at| json[at..].chars().next().is_some_and(is_hostile));
     if !holds_one {
         return json;
     }

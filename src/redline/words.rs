@@ -49,10 +49,15 @@ fn is_word_char(c: char) -> bool {
 /// Whether `text` reads the same joined from its tokens: single spaces between words, none
 /// at the ends, no emphasis markers.
 fn is_spaced_as_printed(text: &str) -> bool {
-    !text.contains(['*', '\n', '\t', '\r'])
-        && !text.contains("  ")
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
+    let mut after_space = true;
+    for c in text.chars() {
+        let is_space = c == ' ';
+        if c == '*' || (c.is_whitespace() && !is_space) || (is_space && after_space) {
+            return false;
+        }
+        after_space = is_space;
+    }
+    !after_space || text.is_empty()
 }
 
 /// Splits text into words and single punctuation marks; `**` emphasis markers are dropped.
@@ -214,6 +219,7 @@ mod tests {
             "Aware that “brain drain”, (a) and **this**;",
             "We agree on the following:",
             "  spaced\n out  ",
+            "non\u{a0}breaking space",
             "",
         ] {
             let joined: String = tokens(text)
