@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::words::similarity;
+use super::words::{at_most_as_similar, similarity, sorted_words};
 
 /// Below this similarity two texts are a deletion and an insertion, not an amendment.
 const THRESHOLD: f64 = 0.5;
@@ -63,8 +63,18 @@ pub fn align<T>(
         }
     }
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let still_free: Vec<(usize, Vec<&str>)> = free_old
+        .iter()
+        .filter(|&&o| !taken[o])
+        .map(|&o| (o, sorted_words(text(&old[o]))))
+        .collect();
     for &n in free_new.iter().filter(|&&n| old_of_new[n].is_none()) {
-        for &o in free_old.iter().filter(|&&o| !taken[o]) {
+        let new_words = sorted_words(text(&new[n]));
+        for (o, old_words) in &still_free {
+            let o = *o;
+            if at_most_as_similar(old_words, &new_words) < THRESHOLD {
+                continue;
+            }
             let score = similarity(text(&old[o]), text(&new[n]));
             if score >= THRESHOLD {
                 candidates.push((score, o, n));
