@@ -59,6 +59,17 @@ fn filter(c: &mut Criterion) {
         })
     });
     group.finish();
+    let fresh = ClauseLibrary::load(&sources(folder.path())).unwrap();
+    c.bench_function(
+        "the first keystroke after loading (prepares the search)",
+        |b| {
+            b.iter_batched_ref(
+                || fresh.clone(),
+                |library| library.search_positions("r"),
+                criterion::BatchSize::LargeInput,
+            )
+        },
+    );
 }
 
 criterion_group!(benches, load, filter);

@@ -1,7 +1,8 @@
 //! Writes a pair of large declarations for `scripts/bench-compare`: a Council-style text of
 //! about WORDS words (numbered operative paragraphs) and a revision of it made by a known edit
 //! script, as drafts (`old.toml`, `new.toml`), as printed texts with one paragraph per line
-//! (`old.txt`, `new.txt`), and the truth (`truth.json`).
+//! (`old.txt`, `new.txt`), the truth (`truth.json`), and a library of 10,000 clauses
+//! (`library/generated.toml`).
 //!
 //!   cargo run --release --example bench_pair -- FOLDER [WORDS]
 
@@ -27,6 +28,11 @@ fn main() -> anyhow::Result<()> {
             export(draft, Format::Text, 1_000_000),
         )?;
     }
+    std::fs::create_dir_all(folder.join("library"))?;
+    std::fs::write(
+        folder.join("library/generated.toml"),
+        generate::library_file(10_000),
+    )?;
     let order = |d: &chapeau::model::Declaration| -> Vec<String> {
         d.operative.iter().map(|p| p.id.clone()).collect()
     };
