@@ -226,7 +226,6 @@ impl From<anyhow::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    grow_memory_in_large_steps();
     let cli = Cli::parse();
     if cli.command.is_some() {
         die_quietly_on_closed_pipe();
@@ -246,17 +245,6 @@ fn main() -> ExitCode {
             eprintln!("error: {error:#}");
             ExitCode::from(2)
         }
-    }
-}
-
-/// Long texts are read and compared as many strings. glibc's allocator grows its heaps 128 KB
-/// at a time, one system call each (hundreds for the redline of a 100,000-word pair, a good
-/// share of its time); asked to grow them 16 MB at a time, it makes a few.
-fn grow_memory_in_large_steps() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only tunes the allocator, and runs before any thread starts.
-    unsafe {
-        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
     }
 }
 
@@ -316,18 +304,11 @@ fn run(command: Command) -> Result<(), Failure> {
         } => {
             let (before, after, by_id) = match new {
                 Some(new) => {
-                    // The two files are read side by side: reading is most of the time a
-                    // redline of long texts takes.
                     let read = |path: &Path| {
                         draft_file::load_draft_or_text(path)
-                            .map(|loaded| loaded.declaration.as_next_revision())
+                            .map(|loaded| loaded.declaration.into_next_revision())
                     };
-                    let (before, after) = std::thread::scope(|scope| {
-                        let before = scope.spawn(|| read(&old));
-                        let after = read(&new);
-                        (before.join().expect("reading a draft never panics"), after)
-                    });
-                    let (before, after) = (before?, after?);
+                    let (before, after) = (read(&old)?, read(&new)?);
                     // Ids say which paragraph is which only between drafts; an imported
                     // text's ids are positions, so texts are paired by their words.
                     let is_draft = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");

@@ -221,10 +221,14 @@ impl Declaration {
 
     /// The working text as it prints: numbered as the revision it will become.
     pub fn as_next_revision(&self) -> Declaration {
-        let mut text = self.clone();
-        text.revisions.clear();
-        text.header.revision = self.next_revision();
-        text
+        self.clone().into_next_revision()
+    }
+
+    /// [`Declaration::as_next_revision`] for a draft that is not needed afterwards: no copy.
+    pub fn into_next_revision(mut self) -> Declaration {
+        self.header.revision = self.next_revision();
+        self.revisions = Vec::new();
+        self
     }
 
     /// Whether the working text says anything the last circulated revision did not.
