@@ -56,16 +56,21 @@ fn frame(c: &mut Criterion) {
         Keymap::default(),
         Theme { color: true },
     );
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     app.update(Action::FocusNext);
     for _ in 0..350 {
         app.update(Action::Down);
     }
-    c.bench_function("full frame, 500 paragraphs, 200x60", |b| {
+    bench_drawing(c, "full frame, 500 paragraphs, 200x60", &app);
+}
+
+/// Times drawing `app` on a 200×60 test terminal.
+fn bench_drawing(c: &mut Criterion, name: &str, app: &App) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    c.bench_function(name, |b| {
         b.iter(|| {
             terminal
                 .draw(|f| {
-                    std::hint::black_box(views::draw(f, &app));
+                    std::hint::black_box(views::draw(f, app));
                 })
                 .map(|_| ())
                 .unwrap()
@@ -102,16 +107,7 @@ fn redline_frame(c: &mut Criterion) {
         terminal.backend().to_string().contains("moved from"),
         "the view shows tracked changes"
     );
-    c.bench_function("tracked changes frame, 500 paragraphs, 200x60", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|f| {
-                    std::hint::black_box(views::draw(f, &app));
-                })
-                .map(|_| ())
-                .unwrap()
-        })
-    });
+    bench_drawing(c, "tracked changes frame, 500 paragraphs, 200x60", &app);
 }
 
 fn baseline(c: &mut Criterion) {

@@ -368,14 +368,7 @@ fn closing_the_terminal_keeps_the_work_and_ends_chapeau() {
     tmux.tmux(&["kill-server"]);
 
     let start = Instant::now();
-    let running = || {
-        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
-            stat.rsplit(')')
-                .next()
-                .is_some_and(|s| !s.starts_with(" Z"))
-        })
-    };
-    while running() {
+    while common::is_running(&pid) {
         assert!(
             start.elapsed() < Duration::from_secs(5),
             "chapeau ends when its terminal goes"

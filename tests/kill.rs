@@ -48,15 +48,6 @@ fn moments(count: u32, span: Duration) -> Vec<Duration> {
         .collect()
 }
 
-/// Whether process `pid` still runs (a zombie no one has reaped yet has ended).
-fn is_running(pid: &str) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
-        stat.rsplit(')')
-            .next()
-            .is_some_and(|rest| !rest.starts_with(" Z"))
-    })
-}
-
 /// The draft at `path` is whole: byte for byte one of `versions`, and it loads.
 fn assert_whole(path: &Path, versions: &[Vec<u8>], when: Duration) {
     let now = std::fs::read(path).unwrap();
@@ -166,7 +157,7 @@ fn a_save_killed_at_any_moment_leaves_a_whole_draft() {
         Command::new("kill").args([signal, pid]).status().unwrap();
         tmux(&["kill-server"]);
         let start = Instant::now();
-        while is_running(pid) {
+        while common::is_running(pid) {
             assert!(start.elapsed() < Duration::from_secs(10), "{pid} ended");
             std::thread::sleep(Duration::from_millis(20));
         }

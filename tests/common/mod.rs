@@ -64,3 +64,12 @@ pub fn is_label(word: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_lowercase())
 }
+
+/// Whether process `pid` still runs (a zombie no one has reaped yet has ended).
+pub fn is_running(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit(')')
+            .next()
+            .is_some_and(|rest| !rest.starts_with(" Z"))
+    })
+}
