@@ -308,6 +308,20 @@ impl ClauseLibrary {
             .collect()
     }
 
+    /// Prepares what the search looks in, once: the drafting screen does it as it opens, so
+    /// that the drafter's first keystroke in a long library does not wait for it.
+    pub fn prepare_search(&self) {
+        self.prepared_search();
+    }
+
+    fn prepared_search(&self) -> &[Haystack] {
+        self.haystacks.get_or_init(|| {
+            on_every_core(&self.clauses, |part| {
+                part.iter().map(Haystack::of).collect()
+            })
+        })
+    }
+
     /// The positions in [`ClauseLibrary::clauses`] of the clauses [`ClauseLibrary::search`]
     /// finds, in the same order.
     pub fn search_positions(&self, query: &str) -> Vec<usize> {
@@ -325,11 +339,7 @@ impl ClauseLibrary {
             Normalization::Smart,
             AtomKind::Substring,
         );
-        let haystacks = self.haystacks.get_or_init(|| {
-            on_every_core(&self.clauses, |part| {
-                part.iter().map(Haystack::of).collect()
-            })
-        });
+        let haystacks = self.prepared_search();
         // Negations and anchors ("!", "^", "$", "'") can match more as they grow.
         let is_plain = |q: &str| {
             q.chars()

@@ -547,6 +547,7 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
     let draft = if is_text { None } else { draft };
     let keymap = chapeau::tui::config::load_keymap()?;
     let library = ClauseLibrary::load(&LibrarySource::standard(folders))?;
+    library.prepare_search();
     let problem = library.first_malformed().map(|d| {
         format!(
             "{}:{}: {} (run `chapeau library check`)",
