@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 /// Replaces `path` with `contents` atomically, keeping the permissions of a file it replaces;
 /// a new file is readable by its owner only, since drafts marked LIMITE are not for others.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
+    let path = &where_to_write(path)?;
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -34,6 +35,32 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// The file a write to `path` must replace: the file a link points to (replacing the link
+/// would leave the real file as it was, and the link a copy), never anything but a plain
+/// file (a device, a pipe or a folder is not replaced by a file).
+fn where_to_write(path: &Path) -> Result<std::path::PathBuf> {
+    let Ok(found) = std::fs::symlink_metadata(path) else {
+        return Ok(path.to_path_buf());
+    };
+    let real = if found.file_type().is_symlink() {
+        std::fs::canonicalize(path).with_context(|| {
+            format!(
+                "{} is a link to a file that does not exist; write to the file itself",
+                path.display()
+            )
+        })?
+    } else {
+        path.to_path_buf()
+    };
+    let is_file = std::fs::metadata(&real).is_ok_and(|found| found.is_file());
+    anyhow::ensure!(
+        is_file,
+        "{} is not a plain file (a device, a pipe or a folder); write to a file, or leave out -o to print",
+        path.display()
+    );
+    Ok(real)
+}
+
 /// Makes the rename itself durable. Best effort: not every platform can open a folder.
 fn sync_folder(folder: &Path) {
     if let Ok(handle) = std::fs::File::open(folder) {
@@ -53,6 +80,55 @@ mod tests {
         write_atomically(&path, b"two").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
         assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_written_through_and_stays_a_link() {
+        let folder = tempfile::tempdir().unwrap();
+        let real = folder.path().join("real.toml");
+        let link = folder.path().join("link.toml");
+        std::fs::write(&real, b"one").unwrap();
+        std::os::unix::fs::symlink("real.toml", &link).unwrap();
+        write_atomically(&link, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "two");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+
+        let dangling = folder.path().join("dangling.toml");
+        std::os::unix::fs::symlink("nowhere.toml", &dangling).unwrap();
+        let error = write_atomically(&dangling, b"x").unwrap_err();
+        assert!(format!("{error:#}").contains("does not exist"), "{error:#}");
+        assert!(
+            std::fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_a_folder_is_never_replaced() {
+        let folder = tempfile::tempdir().unwrap();
+        let pipe = folder.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        for target in [pipe.as_path(), folder.path()] {
+            let error = write_atomically(target, b"x").unwrap_err();
+            assert!(
+                format!("{error:#}").contains("not a plain file"),
+                "{error:#}"
+            );
+        }
+        assert!(!std::fs::metadata(&pipe).unwrap().is_file());
     }
 
     #[cfg(unix)]

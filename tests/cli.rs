@@ -289,3 +289,38 @@ fn output_dash_means_standard_output() {
     assert!(run.stdout.starts_with("We, Ministers,"));
     assert!(!dir.path().join("-").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn circulating_a_draft_through_a_link_writes_the_real_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example(), dir.path().join("real.toml")).unwrap();
+    std::os::unix::fs::symlink("real.toml", dir.path().join("link.toml")).unwrap();
+    let mut draft = std::fs::read_to_string(dir.path().join("real.toml")).unwrap();
+    draft = draft.replacen("We, Ministers", "We, the Ministers", 1);
+    std::fs::write(dir.path().join("real.toml"), draft).unwrap();
+    let run = chapeau_in(
+        dir.path(),
+        &["circulate", "link.toml", "--date", "2009-03-01"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let link = std::fs::symlink_metadata(dir.path().join("link.toml")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+    let revisions = chapeau_in(dir.path(), &["revisions", "real.toml"]);
+    assert!(
+        revisions.stdout.contains("2009-03-01"),
+        "{}",
+        revisions.stdout
+    );
+    let pipe = dir.path().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let run = chapeau_in(dir.path(), &["export", "real.toml", "-o", "pipe"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not a plain file"), "{}", run.stderr);
+}
