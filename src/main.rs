@@ -465,6 +465,7 @@ fn list_revisions(path: &Path) -> Result<(), Failure> {
 
 /// `chapeau import`: reads the text, reports what it found, writes the draft.
 fn import_text(text: &Path, output: Option<PathBuf>, force: bool) -> Result<(), Failure> {
+    let source = chapeau::diagnostic::read_text_file(text)?;
     let output = output.unwrap_or_else(|| text.with_extension("toml"));
     if output.exists() && !force {
         return Err(anyhow::anyhow!(
@@ -473,7 +474,6 @@ fn import_text(text: &Path, output: Option<PathBuf>, force: bool) -> Result<(), 
         )
         .into());
     }
-    let source = chapeau::diagnostic::read_text_file(text)?;
     let imported = chapeau::import::import(&source).map_err(|error| {
         let offset = chapeau::diagnostic::LineIndex::new(&source).offset_of_line(error.line);
         Box::new(Diagnostic::at_offset(
