@@ -43,19 +43,24 @@ fn large_draft() -> Declaration {
     declaration
 }
 
+/// The drafting screen on `declaration`, with the bundled library, in colour.
+fn app_on(declaration: Declaration) -> App {
+    App::new(
+        declaration,
+        None,
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: true },
+    )
+}
+
 fn frame(c: &mut Criterion) {
     let declaration = large_draft();
     assert_eq!(
         declaration.preamble.len() + declaration.operative.len(),
         500
     );
-    let mut app = App::new(
-        declaration,
-        None,
-        ClauseLibrary::bundled(),
-        Keymap::default(),
-        Theme { color: true },
-    );
+    let mut app = app_on(declaration);
     app.update(Action::FocusNext);
     for _ in 0..350 {
         app.update(Action::Down);
@@ -89,13 +94,7 @@ fn redline_frame(c: &mut Criterion) {
     for i in (0..declaration.operative.len() - 40).step_by(50) {
         declaration.operative.swap(i, i + 30);
     }
-    let mut app = App::new(
-        declaration,
-        None,
-        ClauseLibrary::bundled(),
-        Keymap::default(),
-        Theme { color: true },
-    );
+    let mut app = app_on(declaration);
     app.update(Action::FocusNext);
     app.update(Action::Redline);
     for _ in 0..60 {
