@@ -702,12 +702,7 @@ fn check_library(library: &ClauseLibrary, libraries: usize) -> Result<(), Failur
 fn print_clauses(clauses: &[&Clause], format: ListFormat) -> Result<(), Failure> {
     match format {
         ListFormat::Json => {
-            outln!(
-                "{}",
-                chapeau::safe_text::json_escaped(
-                    serde_json::to_string_pretty(clauses).expect("clauses serialise")
-                )
-            );
+            out!("{}", chapeau::safe_text::json_lines(&clauses));
         }
         ListFormat::Text => {
             let id_width = clauses

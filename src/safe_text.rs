@@ -29,10 +29,15 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `value` as pretty-printed JSON ending in a line break, safe to print: see [`json_escaped`].
+pub fn json_lines<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    json_escaped(serde_json::to_string_pretty(value).expect("plain data serialises")) + "\n"
+}
+
 /// JSON with every hostile character written as a `\uXXXX` escape. JSON writers escape the
 /// C0 controls but pass C1 controls and bidirectional overrides through raw; escaped, the
 /// document still holds the exact text, and piping it to a terminal is harmless.
-pub fn json_escaped(json: String) -> String {
+fn json_escaped(json: String) -> String {
     // JSON writers escape C0 controls; what is left to find is DEL and characters whose UTF-8
     // starts 0xC2 (C1 controls) or 0xE2 (bidirectional controls): a fast scan for most texts.
     let holds_one = memchr::memchr3_iter(0x7F, 0xC2, 0xE2, json.as_bytes())

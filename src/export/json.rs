@@ -100,9 +100,5 @@ pub fn write(declaration: &Declaration) -> String {
             .collect(),
         closing: &declaration.closing,
     };
-    let mut json = crate::safe_text::json_escaped(
-        serde_json::to_string_pretty(&document).expect("plain data serialises"),
-    );
-    json.push('\n');
-    json
+    crate::safe_text::json_lines(&document)
 }

@@ -279,7 +279,5 @@ pub fn summary(redline: &Redline) -> String {
 
 /// The redline as JSON: the summary, changed cover note fields, and every paragraph.
 pub fn json(redline: &Redline) -> String {
-    crate::safe_text::json_escaped(
-        serde_json::to_string_pretty(redline).expect("plain data serialises"),
-    ) + "\n"
+    crate::safe_text::json_lines(redline)
 }
