@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use chapeau::draft_file;
 use chapeau::model::Paragraph;
+use common::tmux::Tmux;
 
 /// A draft large enough that writing it takes a while: the example with many paragraphs.
 fn large_draft(dir: &Path) -> std::path::PathBuf {
@@ -100,62 +101,20 @@ fn a_save_killed_at_any_moment_leaves_a_whole_draft() {
     let dir = tempfile::tempdir().unwrap();
     let path = large_draft(dir.path());
     let old = std::fs::read(&path).unwrap();
-    let config = tempfile::tempdir().unwrap();
-    let socket = format!("chapeau-kill-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        let output = Command::new("tmux")
-            .args(["-L", &socket])
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)");
-        String::from_utf8_lossy(&output.stdout).into_owned()
+    // Each session has a tmux server and a data dir of its own, so that no recovery file
+    // from a killed one asks its question; a session ends before the next starts.
+    let session = |name: String| {
+        let tmux = Tmux::new(&name);
+        tmux.start(dir.path(), "large.toml");
+        tmux.keys(&["Tab", "G", "k", "d"]);
+        tmux.wait_for("deleted paragraph");
+        let pid = tmux.pid();
+        (tmux, pid)
     };
-    let wait_for = |text: &str| {
-        let start = Instant::now();
-        loop {
-            let screen = tmux(&["capture-pane", "-p", "-t", "0"]);
-            if screen.contains(text) {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "{text:?}:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    };
-    // Each session has a data dir of its own, so that no recovery file from a killed one
-    // asks its question, and starts once the one before has gone.
-    let session = || {
-        let data = tempfile::tempdir().unwrap();
-        let command = format!(
-            "env CHAPEAU_CONFIG_DIR={} CHAPEAU_DATA_DIR={} TERM=xterm-256color {} large.toml",
-            config.path().display(),
-            data.path().display(),
-            env!("CARGO_BIN_EXE_chapeau"),
-        );
-        tmux(&[
-            "new-session",
-            "-d",
-            "-x",
-            "120",
-            "-y",
-            "36",
-            "-c",
-            dir.path().to_str().unwrap(),
-            &command,
-        ]);
-        wait_for("Clause library");
-        tmux(&["send-keys", "-t", "0", "Tab", "G", "k", "d"]);
-        wait_for("deleted paragraph");
-        let pid = tmux(&["list-panes", "-F", "#{pane_pid}"])
-            .trim()
-            .to_string();
-        (data, pid)
-    };
-    let end = |pid: &str, signal: &str| {
+    let save = |tmux: &Tmux| tmux.tmux(&["send-keys", "-t", "0", "C-s"]);
+    let end = |tmux: Tmux, pid: &str, signal: &str| {
         Command::new("kill").args([signal, pid]).status().unwrap();
-        tmux(&["kill-server"]);
+        drop(tmux);
         let start = Instant::now();
         while common::is_running(pid) {
             assert!(start.elapsed() < Duration::from_secs(10), "{pid} ended");
@@ -164,22 +123,22 @@ fn a_save_killed_at_any_moment_leaves_a_whole_draft() {
     };
 
     // One save to completion gives the new version and how long a save takes.
-    let (_data, pid) = session();
+    let (tmux, pid) = session("kill-whole".into());
     let started = Instant::now();
-    tmux(&["send-keys", "-t", "0", "C-s"]);
-    wait_for("saved large.toml");
+    save(&tmux);
+    tmux.wait_for("saved large.toml");
     let whole_save = started.elapsed();
-    end(&pid, "-TERM");
+    end(tmux, &pid, "-TERM");
     let new = std::fs::read(&path).unwrap();
     assert!(old != new, "the save changed the draft");
     let versions = [old.clone(), new];
 
-    for when in moments(12, whole_save.mul_f64(1.5)) {
+    for (n, when) in moments(12, whole_save.mul_f64(1.5)).into_iter().enumerate() {
         std::fs::write(&path, &old).unwrap();
-        let (_data, pid) = session();
-        tmux(&["send-keys", "-t", "0", "C-s"]);
+        let (tmux, pid) = session(format!("kill-{n}"));
+        save(&tmux);
         std::thread::sleep(when);
-        end(&pid, "-KILL");
+        end(tmux, &pid, "-KILL");
         assert_whole(&path, &versions, when);
     }
 }
