@@ -1,7 +1,7 @@
 //! `App::update` for every action, without a terminal: what the drafter asks for is what the
 //! draft becomes, and every change can be undone and redone.
 
-mod common;
+use crate::common;
 
 use chapeau::draft_file;
 use chapeau::library::ClauseLibrary;

@@ -2,7 +2,7 @@
 //! file, line and column and what to do, exits 2, prints nothing on standard output, never
 //! panics or hangs, and never changes or leaves a file behind.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! The command line as a user meets it: exit codes, messages and files written.
 
-mod common;
+use crate::common;
 
 use common::{chapeau, chapeau_in, example};
 

@@ -1,7 +1,7 @@
 //! `chapeau diff` on drafts and plain texts: the structure is understood, relabelling is no
 //! change, and the exit code follows git diff's with --exit-code.
 
-mod common;
+use crate::common;
 
 use common::{chapeau, example, fixture};
 

@@ -1,7 +1,7 @@
 //! The real binary in a real terminal (tmux): keys sent as a drafter types them, the screen
 //! read back, and the files on disk checked.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

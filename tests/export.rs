@@ -1,7 +1,7 @@
 //! Exports of the bundled example: faithful to the real Council document, word for word, in
 //! every format.
 
-mod common;
+use crate::common;
 
 use common::{chapeau, example, fixture};
 

@@ -1,7 +1,7 @@
 //! Drafts in git: chapeau as a textconv diff driver (git diff shows the printed text) and as
 //! a difftool (git difftool shows the tracked changes).
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -2,7 +2,7 @@
 //! overrides) in every part of a draft and of a clause: it never reaches the screen, an
 //! export, a redline or a message raw, and `chapeau check` reports it with its line.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

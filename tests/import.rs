@@ -1,7 +1,7 @@
 //! Importing plain-text declarations: the seed REV 1 with its PDF noise, other styles, our
 //! own exports (round trip), and bad input.
 
-mod common;
+use crate::common;
 
 use chapeau::export::{Format, export};
 use chapeau::import::import;

@@ -2,7 +2,7 @@
 //! never a torn file: `chapeau circulate` and a save from the drafting screen are killed at
 //! spread-out moments and the draft is read back each time.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

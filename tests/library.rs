@@ -1,7 +1,7 @@
 //! The clause library from the command line: listing, showing, searching and checking, with
 //! the user's own folder and `--library` folders layered over the bundled clauses.
 
-mod common;
+use crate::common;
 
 use common::{chapeau, chapeau_configured, repository};
 

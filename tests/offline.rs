@@ -1,7 +1,7 @@
 //! chapeau works offline and fetches nothing, ever: no networking crate is in the dependency
 //! tree, and the binary calls none of the system's network functions.
 
-mod common;
+use crate::common;
 
 /// Crates whose purpose is talking to a network.
 const NETWORK_CRATES: &[&str] = &[

@@ -1,7 +1,7 @@
 //! Properties of the redline: rejecting every CriticMarkup change gives the old text and
 //! accepting every change gives the new; a text against itself has no change.
 
-mod common;
+use crate::common;
 
 use chapeau::model::{Declaration, Paragraph};
 use chapeau::redline::render::critic;

@@ -2,7 +2,7 @@
 //! compared with `chapeau diff DRAFT`. The example carries an original (REV 0) and the seed
 //! as REV 1, with a working text equal to REV 1.
 
-mod common;
+use crate::common;
 
 use common::{chapeau, chapeau_in, example};
 

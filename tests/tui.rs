@@ -1,6 +1,6 @@
 //! Whole-screen snapshots of the drafting screen (ratatui's TestBackend) after scripted keys.
 
-mod common;
+use crate::common;
 
 use chapeau::draft_file;
 use chapeau::library::ClauseLibrary;

@@ -98,9 +98,17 @@ impl Tmux {
             .to_string()
     }
 
+    /// The recovery files written so far; a temporary file still being written (renamed
+    /// into place once whole) is not one yet.
     pub fn recovery_files(&self) -> Vec<PathBuf> {
         match std::fs::read_dir(self.data.path().join("recovery")) {
-            Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+            Ok(entries) => entries
+                .map(|e| e.unwrap().path())
+                .filter(|path| {
+                    let name = path.file_name().unwrap().to_string_lossy();
+                    !name.starts_with('.') && name.ends_with(".toml")
+                })
+                .collect(),
             Err(_) => Vec::new(),
         }
     }
