@@ -27,6 +27,8 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         std::fs::set_permissions(temporary.path(), existing.permissions())
             .with_context(|| format!("cannot copy the permissions of {}", path.display()))?;
     }
+    #[cfg(debug_assertions)]
+    pause_before_rename_if_asked(path);
     temporary
         .persist(path)
         .map_err(|error| error.error)
@@ -59,6 +61,29 @@ fn where_to_write(path: &Path) -> Result<std::path::PathBuf> {
         path.display()
     );
     Ok(real)
+}
+
+/// In test builds only: a write to the file named by `CHAPEAU_PAUSE_BEFORE_RENAME` stops
+/// once the temporary file is whole and before it replaces the file, leaves `FILE.paused`
+/// beside it, and waits there to be killed. The kill tests use it to land inside the write
+/// window every time, without guessing at timings.
+#[cfg(debug_assertions)]
+fn pause_before_rename_if_asked(path: &Path) {
+    let Some(asked) = std::env::var_os("CHAPEAU_PAUSE_BEFORE_RENAME") else {
+        return;
+    };
+    let (Ok(asked), Ok(path)) = (std::fs::canonicalize(asked), std::fs::canonicalize(path)) else {
+        return;
+    };
+    if asked != path {
+        return;
+    }
+    let mut marker = path.into_os_string();
+    marker.push(".paused");
+    let _ = std::fs::write(marker, b"");
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    }
 }
 
 /// Makes the rename itself durable. Best effort: not every platform can open a folder.

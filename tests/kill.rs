@@ -1,6 +1,7 @@
 //! A crash at any moment of a write (kill -9, power cut) leaves the old draft or the new one,
-//! never a torn file: `chapeau circulate` and a save from the drafting screen are killed at
-//! spread-out moments and the draft is read back each time.
+//! never a torn file: `chapeau circulate` and a save from the drafting screen are killed
+//! inside the write window (the new text whole in its temporary file, the rename not yet
+//! done; the test build pauses there when asked) and the draft is read back.
 
 use crate::common;
 
@@ -29,83 +30,100 @@ fn large_draft(dir: &Path) -> std::path::PathBuf {
     path
 }
 
-/// Moments spread over `span`, in a shuffled order that differs between runs (the seed is
-/// printed, so that a failure can be told apart from another).
-fn moments(count: u32, span: Duration) -> Vec<Duration> {
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+/// Waits for the write to `path` to stop inside its window (the test build's pause between
+/// the whole temporary file and the rename), which it marks with `FILE.paused`.
+fn wait_inside_the_write_window(path: &Path) {
+    let marker = path.with_extension("toml.paused");
+    let start = Instant::now();
+    while !marker.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the write of {} reached its window",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::fs::remove_file(marker).unwrap();
+}
+
+/// The temporary files a killed write left beside the draft: each holds the whole new text.
+fn temporary_files(dir: &Path) -> Vec<Vec<u8>> {
+    std::fs::read_dir(dir)
         .unwrap()
-        .subsec_nanos() as u64;
-    eprintln!("seed {seed}");
-    let mut state = seed | 1;
-    (0..count)
-        .map(|i| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let jitter = (state >> 33) as f64 / (1u64 << 31) as f64;
-            span.mul_f64((i as f64 + jitter) / count as f64)
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.to_string_lossy().ends_with(".tmp"))
+        .map(|path| {
+            let text = std::fs::read(&path).unwrap();
+            std::fs::remove_file(path).unwrap();
+            text
         })
         .collect()
 }
 
 /// The draft at `path` is whole: byte for byte one of `versions`, and it loads.
-fn assert_whole(path: &Path, versions: &[Vec<u8>], when: Duration) {
+fn assert_whole(path: &Path, versions: &[Vec<u8>], when: &str) {
     let now = std::fs::read(path).unwrap();
     assert!(
         versions.contains(&now),
-        "killed after {when:?}: the draft is neither the old nor a new version ({} bytes)",
+        "killed {when}: the draft is neither the old nor a new version ({} bytes)",
         now.len()
     );
-    draft_file::load(path).unwrap_or_else(|error| panic!("killed after {when:?}: {error}"));
+    draft_file::load(path).unwrap_or_else(|error| panic!("killed {when}: {error}"));
 }
 
 #[test]
-fn circulate_killed_at_any_moment_leaves_a_whole_draft() {
+fn circulate_killed_inside_the_write_window_leaves_the_old_draft_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = large_draft(dir.path());
     let old = std::fs::read(&path).unwrap();
     let chapeau = env!("CARGO_BIN_EXE_chapeau");
-    let circulate = || {
-        Command::new(chapeau)
+    let circulate = |pause: bool| {
+        let mut command = Command::new(chapeau);
+        command
             .args(["circulate", "large.toml", "--date", "2009-03-01"])
-            .current_dir(dir.path())
-            .spawn()
-            .unwrap()
+            .current_dir(dir.path());
+        if pause {
+            command.env("CHAPEAU_PAUSE_BEFORE_RENAME", &path);
+        }
+        command.spawn().unwrap()
     };
 
-    let started = Instant::now();
-    assert!(circulate().wait().unwrap().success());
-    let whole_run = started.elapsed();
+    assert!(circulate(false).wait().unwrap().success());
     let new = std::fs::read(&path).unwrap();
     assert!(old != new, "the run changed the draft");
-    let versions = [old.clone(), new];
+    let versions = [old.clone(), new.clone()];
 
-    let mut finished = 0;
-    for when in moments(24, whole_run.mul_f64(1.2)) {
-        std::fs::write(&path, &old).unwrap();
-        let mut child = circulate();
-        std::thread::sleep(when);
-        let _ = child.kill();
-        if child.wait().unwrap().success() {
-            finished += 1;
-        }
-        assert_whole(&path, &versions, when);
-    }
-    eprintln!("a whole run takes {whole_run:?}; {finished} of 24 finished before the kill");
-    assert!(finished < 24, "some runs were killed before they finished");
+    std::fs::write(&path, &old).unwrap();
+    let mut child = circulate(true);
+    wait_inside_the_write_window(&path);
+    child.kill().unwrap();
+    assert!(
+        !child.wait().unwrap().success(),
+        "killed before it finished"
+    );
+    assert_whole(&path, &versions, "inside the write window");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        old,
+        "the rename had not come"
+    );
+    assert_eq!(
+        temporary_files(dir.path()),
+        [new],
+        "killed with the new text whole in its temporary file"
+    );
 }
 
 #[test]
-fn a_save_killed_at_any_moment_leaves_a_whole_draft() {
+fn a_save_killed_inside_the_write_window_leaves_the_old_draft_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = large_draft(dir.path());
     let old = std::fs::read(&path).unwrap();
     // Each session has a tmux server and a data dir of its own, so that no recovery file
     // from a killed one asks its question; a session ends before the next starts.
-    let session = |name: String| {
-        let tmux = Tmux::new(&name);
-        tmux.start(dir.path(), "large.toml");
+    let session = |name: &str, env: &str| {
+        let tmux = Tmux::new(name);
+        tmux.start_with(dir.path(), "large.toml", tmux.data.path(), env);
         tmux.keys(&["Tab", "G", "k", "d"]);
         tmux.wait_for("deleted paragraph");
         let pid = tmux.pid();
@@ -122,23 +140,30 @@ fn a_save_killed_at_any_moment_leaves_a_whole_draft() {
         }
     };
 
-    // One save to completion gives the new version and how long a save takes.
-    let (tmux, pid) = session("kill-whole".into());
-    let started = Instant::now();
+    // One save to completion gives the new version.
+    let (tmux, pid) = session("kill-whole", "");
     save(&tmux);
     tmux.wait_for("saved large.toml");
-    let whole_save = started.elapsed();
     end(tmux, &pid, "-TERM");
     let new = std::fs::read(&path).unwrap();
     assert!(old != new, "the save changed the draft");
-    let versions = [old.clone(), new];
+    let versions = [old.clone(), new.clone()];
 
-    for (n, when) in moments(12, whole_save.mul_f64(1.5)).into_iter().enumerate() {
-        std::fs::write(&path, &old).unwrap();
-        let (tmux, pid) = session(format!("kill-{n}"));
-        save(&tmux);
-        std::thread::sleep(when);
-        end(tmux, &pid, "-KILL");
-        assert_whole(&path, &versions, when);
-    }
+    std::fs::write(&path, &old).unwrap();
+    let pause = format!("CHAPEAU_PAUSE_BEFORE_RENAME={}", path.display());
+    let (tmux, pid) = session("kill-inside", &pause);
+    save(&tmux);
+    wait_inside_the_write_window(&path);
+    end(tmux, &pid, "-KILL");
+    assert_whole(&path, &versions, "inside the write window");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        old,
+        "the rename had not come"
+    );
+    assert_eq!(
+        temporary_files(dir.path()),
+        [new],
+        "killed with the new text whole in its temporary file"
+    );
 }
