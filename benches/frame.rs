@@ -87,7 +87,7 @@ fn bench_drawing(c: &mut Criterion, name: &str, app: &App) {
 /// changed in every seventh paragraph and some paragraphs moved, scrolled to the middle.
 fn redline_frame(c: &mut Criterion) {
     let mut declaration = large_draft();
-    declaration.circulate("2009-03-01");
+    declaration.circulate(chapeau::cover_note::read_date("2009-03-01").unwrap());
     for paragraph in declaration.operative.iter_mut().step_by(7) {
         paragraph.text = paragraph.text.replacen(" the ", " a ", 2);
     }

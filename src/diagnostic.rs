@@ -1,8 +1,41 @@
 //! Messages about bad input that a drafter can act on: the file, the line and column, the
-//! line itself, what is wrong and what to do about it.
+//! line itself with a caret under the place, what is wrong and what to do about it.
+//!
+//! A reader finds a [`Problem`] at a place in a text; the command that read the text from a
+//! file makes it a [`Diagnostic`], which names the file. The quoted line and its caret are
+//! laid out by annotate-snippets, which counts display columns (tabs, wide characters).
 
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+/// A problem found at one place in an input text: every reader (draft files, imports, the
+/// settings, the clause library) reports its problems as one of these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the text, as byte offsets.
+    pub at: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: String,
+}
+
+impl Problem {
+    /// A problem at `at` in the text read.
+    pub fn new(at: Range<usize>, message: impl Into<String>, help: impl Into<String>) -> Problem {
+        Problem {
+            at,
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+
+    /// The problem as found in `path`, whose text is `source`.
+    pub fn in_file(self, path: &Path, source: &str) -> Diagnostic {
+        Diagnostic::at_offset(path, source, self.at.start, self.message, self.help)
+    }
+}
 
 /// A problem found at one place in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,10 +77,27 @@ impl Diagnostic {
             help: help.into(),
         }
     }
+
+    /// A diagnostic about a file as a whole (it cannot be read at all).
+    pub fn of_file(path: &Path, message: impl Into<String>, help: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            source_line: String::new(),
+            message: message.into(),
+            help: help.into(),
+        }
+    }
 }
+
+/// The widest quoted line: a longer one is cut around the caret.
+const QUOTE_WIDTH: usize = 120;
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+        // The first line is the one editors and scripts read: FILE:LINE:COLUMN.
         writeln!(
             f,
             "{}:{}:{}: error: {}",
@@ -56,18 +106,30 @@ impl fmt::Display for Diagnostic {
             self.column,
             self.message
         )?;
-        if !self.source_line.is_empty() {
-            // A long line is quoted around the column, so that the caret points into it.
-            let skip = self.column.saturating_sub(1).saturating_sub(80);
-            let lead = if skip > 0 { "…" } else { "" };
-            let gutter = self.line.to_string();
-            let quoted: String = self.source_line.chars().skip(skip).take(160).collect();
-            writeln!(f, "{gutter} | {lead}{}", crate::safe_text::visible(&quoted))?;
-            let pad = " ".repeat(gutter.len());
-            let caret = " ".repeat(self.column.saturating_sub(1) - skip + lead.chars().count());
-            writeln!(f, "{pad} | {caret}^")?;
-        }
-        write!(f, "help: {}", self.help)
+        let quoted = crate::safe_text::visible(&self.source_line);
+        let group = if quoted.is_empty() {
+            Group::with_level(Level::ERROR).element(Level::HELP.message(&self.help))
+        } else {
+            // Hostile characters are shown by stand-ins of their own, one for one: the
+            // caret's character index is the same in the quoted line.
+            let start = quoted
+                .char_indices()
+                .nth(self.column - 1)
+                .map_or(quoted.len(), |(at, _)| at);
+            let end = quoted[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+            Group::with_level(Level::ERROR)
+                .element(
+                    Snippet::source(quoted.as_ref())
+                        .line_start(self.line)
+                        .annotation(AnnotationKind::Primary.span(start..end)),
+                )
+                .element(Level::HELP.message(&self.help))
+        };
+        let rendered = Renderer::plain().term_width(QUOTE_WIDTH).render(&[group]);
+        write!(f, "{}", rendered.trim_end())
     }
 }
 
@@ -138,14 +200,11 @@ pub fn read_text_file(path: &Path) -> Result<String, Box<Diagnostic>> {
             std::io::ErrorKind::PermissionDenied => "check the file's permissions",
             _ => "check that the path names a readable file",
         };
-        Box::new(Diagnostic {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            source_line: String::new(),
-            message: format!("cannot read the file: {error}"),
-            help: help.to_string(),
-        })
+        Box::new(Diagnostic::of_file(
+            path,
+            format!("cannot read the file: {error}"),
+            help,
+        ))
     })?;
     text_from_bytes(path, bytes)
 }
@@ -226,8 +285,28 @@ mod tests {
         );
         assert_eq!(
             diagnostic.to_string(),
-            "d.toml:2:1: error: unknown key `txt`\n2 | txt = \"x\"\n  | ^\nhelp: fix it"
+            "d.toml:2:1: error: unknown key `txt`\n  |\n2 | txt = \"x\"\n  | ^\n  |\n  = help: fix it"
         );
+    }
+
+    /// The text shown at display column `column` of `line`, and the column of the caret in
+    /// the line below: the caret stands under what it points at when the two agree.
+    fn under_the_caret(shown: &str) -> String {
+        use unicode_width::UnicodeWidthChar;
+        let lines: Vec<&str> = shown.lines().collect();
+        let caret_line = lines
+            .iter()
+            .position(|l| l.trim_end().ends_with('^'))
+            .unwrap();
+        let caret = lines[caret_line].find('^').unwrap();
+        let mut column = 0;
+        for c in lines[caret_line - 1].chars() {
+            if column == caret {
+                return c.to_string();
+            }
+            column += c.width().unwrap_or(0);
+        }
+        panic!("the caret points past the line:\n{shown}")
     }
 
     #[test]
@@ -235,9 +314,26 @@ mod tests {
         let source = format!("opening = \"{}\x01\"", "word ".repeat(100));
         let diagnostic = Diagnostic::at_offset(Path::new("d.toml"), &source, 511, "bad", "fix");
         let shown = diagnostic.to_string();
-        let lines: Vec<&str> = shown.lines().collect();
-        let caret = lines[2].find('^').unwrap();
-        assert_eq!(lines[1].chars().nth(caret), Some('\u{2401}'), "{shown}");
+        assert_eq!(under_the_caret(&shown), "\u{2401}", "{shown}");
+        assert!(
+            shown.lines().all(|line| line.chars().count() < 200),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn the_caret_stands_under_its_place_after_tabs_and_wide_characters() {
+        for (source, offset, pointed) in [
+            ("\tkey = \"x\"", 1, "k"),
+            ("\t\tkey = \"x\"", 2, "k"),
+            ("移民 = \"x\"", 7, "="),
+            ("titles = [\"伙伴关系\", 5]", 26, "5"),
+        ] {
+            let diagnostic =
+                Diagnostic::at_offset(Path::new("d.toml"), source, offset, "bad", "fix");
+            let shown = diagnostic.to_string();
+            assert_eq!(under_the_caret(&shown), pointed, "{source:?}\n{shown}");
+        }
     }
 
     #[test]

@@ -8,8 +8,10 @@
 
 use std::collections::HashMap;
 
+use crate::cover_note::{DocumentNumber, FIELDS, Field, Place, read_long_date};
 use crate::model::{Declaration, Header, Numbering, Paragraph, Section, TextRef};
-use crate::numbering::{self, CalendarDate};
+use crate::numbering;
+use jiff::civil::Date;
 
 /// What an import produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,7 +154,7 @@ fn is_running_head(text: &str) -> bool {
     }
     let has_number = words
         .iter()
-        .any(|w| document_number(w).is_some() || w.contains('/'));
+        .any(|w| DocumentNumber::read_printed(w).is_some() || w.contains('/'));
     let shouting = words.iter().all(|w| !w.chars().any(char::is_lowercase));
     has_number || shouting
 }
@@ -162,27 +164,10 @@ fn is_page_footer(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.len() >= 3
         && full_document_number(text).is_none()
-        && document_number(words[0]).is_some()
+        && DocumentNumber::read_printed(words[0]).is_some()
         && words
             .last()
             .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// A document number as printed: "6093/09", "6093/1/09" (the REV part follows as words).
-fn document_number(word: &str) -> Option<(String, Option<u32>)> {
-    let parts: Vec<&str> = word.split('/').collect();
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    match parts.as_slice() {
-        [serial, year] if digits(serial) && year.len() == 2 && digits(year) => {
-            Some((format!("{serial}/{year}"), None))
-        }
-        [serial, revision, year]
-            if digits(serial) && digits(revision) && year.len() == 2 && digits(year) =>
-        {
-            Some((format!("{serial}/{year}"), revision.parse().ok()))
-        }
-        _ => None,
-    }
 }
 
 /// Whether a line is written in capitals (titles, the issuing body, markings).
@@ -229,7 +214,7 @@ impl Reader {
                     || text
                         .split_whitespace()
                         .next()
-                        .and_then(document_number)
+                        .and_then(DocumentNumber::read_printed)
                         .is_some()
             })
     }
@@ -249,26 +234,23 @@ impl Reader {
             let text = group.trim().to_string();
             // Each part of the cover note is taken once; anything repeated or not recognised
             // is kept in the cover text, so that no word is lost.
-            let taken = if let Some((name, value)) = cover_field(&text) {
+            let taken = if let Some((field, name, value)) = labelled_field(&text) {
                 fields_seen = true;
                 let value = self.field_value(value);
-                let taken = match name {
-                    "from" => set_once(&mut header.from, value.clone()),
-                    "to" => set_once(&mut header.to, value.clone()),
-                    "subject" => set_once(&mut header.subject, value.clone()),
-                    _ => {
-                        let first = previous.is_none();
-                        if first {
-                            previous = Some((line.number, value.clone()));
-                        }
-                        first
+                let taken = if field.stored {
+                    field.is_empty(&header) && (field.read)(&mut header, &value).is_ok()
+                } else {
+                    let first = previous.is_none();
+                    if first {
+                        previous = Some((line.number, value.clone()));
                     }
+                    first
                 };
                 if !taken {
-                    let whole = format!("{} {value}", &text[..name.len() + 1]);
+                    let whole = format!("{} {value}", &text[..name.len()]);
                     self.warn(
                         line.number,
-                        format!("{name}: given twice; the second is kept in the cover text"),
+                        format!("{name} given twice; the second is kept in the cover text"),
                     );
                     append_line(&mut header.cover, &whole);
                 }
@@ -285,7 +267,10 @@ impl Reader {
                 continue;
             } else if let Some((place, date, language)) = place_and_date(&text) {
                 header.language = language.unwrap_or(header.language);
-                set_once(&mut header.date, date) && set_once(&mut header.place, place)
+                header.date.is_none() && {
+                    header.date = Some(date);
+                    set_once(&mut header.place, place)
+                }
             } else if let Some(language) = language_mark(&text) {
                 set_once(&mut header.language, language)
             } else if let Some((number, revision, addendum)) = full_document_number(&text) {
@@ -293,7 +278,10 @@ impl Reader {
                 if let Some(addendum) = addendum {
                     self.warn(line.number, format!("\"{addendum}\" is read as part of the number; chapeau prints the base number and revision"));
                 }
-                set_once(&mut header.number, number)
+                header.number.is_none() && {
+                    header.number = Some(number);
+                    true
+                }
             } else if matches!(
                 text.as_str(),
                 "LIMITE" | "RESTREINT UE" | "PUBLIC" | "CONFIDENTIEL UE"
@@ -693,16 +681,17 @@ fn append_line(text: &mut String, line: &str) {
     text.push_str(line);
 }
 
-/// A cover note field, "from: the Presidency", by its name in lower case ("from", "to",
-/// "no. prev. doc.", "subject") and its value.
-fn cover_field(text: &str) -> Option<(&'static str, &str)> {
-    ["from", "to", "no. prev. doc.", "subject"]
-        .into_iter()
-        .find_map(|name| {
-            let head = text.get(..name.len() + 1)?;
-            head.eq_ignore_ascii_case(&format!("{name}:"))
-                .then(|| (name, &text[name.len() + 1..]))
-        })
+/// A labelled cover note field, "from: the Presidency": the field, its printed name
+/// ("from:", "Subject:", in any case in the text) and the value that follows.
+fn labelled_field(text: &str) -> Option<(&'static Field, &'static str, &str)> {
+    FIELDS.iter().find_map(|field| {
+        let Place::Labelled(name) = field.place else {
+            return None;
+        };
+        let head = text.get(..name.len())?;
+        head.eq_ignore_ascii_case(name)
+            .then(|| (field, name, &text[name.len()..]))
+    })
 }
 
 /// Fills an empty part; says whether it was empty (a filled part is never overwritten).
@@ -727,27 +716,17 @@ fn language_mark(text: &str) -> Option<String> {
     Some(text[start..end].trim().to_string())
 }
 
-/// "Brussels, 11 February 2009 (OR. en)" -> place, ISO date, language.
-fn place_and_date(text: &str) -> Option<(String, String, Option<String>)> {
+/// "Brussels, 11 February 2009 (OR. en)" -> place, date, language.
+fn place_and_date(text: &str) -> Option<(String, Date, Option<String>)> {
     let (place, rest) = text.split_once(", ")?;
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    let [day, month, year, ..] = words.as_slice() else {
-        return None;
-    };
-    let month = crate::numbering::MONTHS.iter().position(|m| m == month)? + 1;
-    let iso = format!(
-        "{:04}-{month:02}-{:02}",
-        year.parse::<u32>().ok()?,
-        day.parse::<u32>().ok()?
-    );
-    CalendarDate::parse(&iso)?;
-    Some((place.trim().to_string(), iso, language_mark(text)))
+    let date = read_long_date(rest)?;
+    Some((place.trim().to_string(), date, language_mark(text)))
 }
 
 /// "6093/1/09 REV 1", also over two lines and with ADD n / COR n.
-fn full_document_number(text: &str) -> Option<(String, u32, Option<String>)> {
+fn full_document_number(text: &str) -> Option<(DocumentNumber, u32, Option<String>)> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let (number, mut revision) = document_number(words.first()?)?;
+    let (number, mut revision) = DocumentNumber::read_printed(words.first()?)?;
     let mut addendum = None;
     let mut rest = &words[1..];
     while let [kind, n, tail @ ..] = rest {
@@ -808,20 +787,18 @@ mod tests {
 
     #[test]
     fn document_numbers_with_revisions_and_addenda() {
+        let read = |text: &str| {
+            full_document_number(text)
+                .map(|(number, revision, addendum)| (number.to_string(), revision, addendum))
+        };
+        assert_eq!(read("6093/1/09 REV 1"), Some(("6093/09".into(), 1, None)));
+        assert_eq!(read("6093/09"), Some(("6093/09".into(), 0, None)));
         assert_eq!(
-            full_document_number("6093/1/09 REV 1"),
-            Some(("6093/09".into(), 1, None))
-        );
-        assert_eq!(
-            full_document_number("6093/09"),
-            Some(("6093/09".into(), 0, None))
-        );
-        assert_eq!(
-            full_document_number("6093/09 ADD 1"),
+            read("6093/09 ADD 1"),
             Some(("6093/09".into(), 0, Some("ADD 1".into())))
         );
-        assert_eq!(full_document_number("6093/09 ADD x"), None);
-        assert_eq!(full_document_number("LIMITE"), None);
+        assert_eq!(read("6093/09 ADD x"), None);
+        assert_eq!(read("LIMITE"), None);
     }
 
     #[test]

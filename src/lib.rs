@@ -5,6 +5,7 @@
 
 pub mod atomic_file;
 pub mod check;
+pub mod cover_note;
 pub mod diagnostic;
 pub mod draft_file;
 pub mod export;

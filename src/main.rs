@@ -52,8 +52,8 @@ enum Command {
         /// The draft file (TOML).
         draft: PathBuf,
         /// The date of circulation, YYYY-MM-DD (default: today).
-        #[arg(long)]
-        date: Option<String>,
+        #[arg(long, value_parser = chapeau::cover_note::read_date)]
+        date: Option<jiff::civil::Date>,
     },
     /// List the circulated revisions: number, date, counts, changes since the previous.
     Revisions {
@@ -391,24 +391,21 @@ fn version(
 }
 
 /// `chapeau circulate`: freezes the working text as the next revision, atomically.
-fn circulate(path: &Path, date: Option<String>) -> Result<(), Failure> {
+fn circulate(path: &Path, date: Option<jiff::civil::Date>) -> Result<(), Failure> {
     let mut draft = draft_file::load(path)?.declaration;
-    let date = match date {
-        Some(date) if chapeau::numbering::CalendarDate::parse(&date).is_some() => date,
-        Some(date) => {
-            return Err(anyhow::anyhow!("`{date}` is not a date of the form YYYY-MM-DD").into());
-        }
-        None => jiff::Zoned::now().date().to_string(),
-    };
+    let date = date.unwrap_or_else(|| jiff::Zoned::now().date());
     if !draft.changed_since_last_revision() {
         eprintln!(
             "nothing changed since REV {} ({}): there is nothing to circulate",
             draft.revisions.len() - 1,
-            draft.revisions.last().map_or("", |r| r.date.as_str())
+            draft
+                .revisions
+                .last()
+                .map_or(String::new(), |r| r.date.to_string())
         );
         return Err(Failure::Findings);
     }
-    let number = draft.circulate(&date);
+    let number = draft.circulate(date);
     draft_file::save(path, &draft)
         .with_context(|| format!("{} was not changed", path.display()))?;
     let printed = draft.revisions[number as usize]
@@ -560,7 +557,7 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
     let mut app = chapeau::tui::app::App::new(declaration, draft, library, keymap, theme);
     app.message = problem;
     app.note_disk_state();
-    app.today = jiff::Zoned::now().date().to_string();
+    app.today = Some(jiff::Zoned::now().date());
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(anyhow::anyhow!(

@@ -4,7 +4,10 @@
 //! Labels such as `(a)` and printed document numbers are never stored here; they are derived
 //! from position and revision by [`crate::numbering`].
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+
+pub use crate::cover_note::Header;
 
 /// A whole draft declaration, with its Council cover note.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -44,58 +47,10 @@ pub struct Declaration {
 /// A circulated revision: the text as it went out, never changed afterwards.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Revision {
-    /// The date it was circulated, `YYYY-MM-DD`.
-    pub date: String,
+    /// The date it was circulated.
+    pub date: Date,
     /// The text as circulated, with its cover note (number, date and kind as printed then).
     pub text: Declaration,
-}
-
-/// The cover note block that opens a Council document.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct Header {
-    /// The issuing body, e.g. "COUNCIL OF THE EUROPEAN UNION".
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub body: String,
-    /// Where the note is issued, e.g. "Brussels".
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub place: String,
-    /// The date of issue as `YYYY-MM-DD`, printed as "11 February 2009".
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub date: String,
-    /// The language the text was drafted in, e.g. `en` for "(OR. en)".
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub language: String,
-    /// The base document number, e.g. "6093/09"; revisions derive "6093/1/09 REV 1".
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub number: String,
-    /// Which revision this text is: 0 is the original, n is "REV n".
-    #[serde(skip_serializing_if = "is_zero")]
-    pub revision: u32,
-    /// The distribution marking, e.g. "LIMITE"; printed on the first page of every export.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub classification: String,
-    /// Subject file codes with running numbers, e.g. "ASIM 12".
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub codes: Vec<String>,
-    /// The kind of document, e.g. "NOTE"; a revision prints "REVISED NOTE".
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub kind: String,
-    /// The sender, e.g. "the Presidency".
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub from: String,
-    /// The addressees, e.g. "delegations".
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub to: String,
-    /// The subject line.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub subject: String,
-    /// The cover text: "Delegations will find attached ...".
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub cover: String,
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
 }
 
 /// A clause placed in a draft: its identity survives moves and edits.
@@ -235,22 +190,19 @@ impl Declaration {
     pub fn changed_since_last_revision(&self) -> bool {
         self.revisions.last().is_none_or(|last| {
             let mut working = self.as_next_revision();
-            working.header.date = last.text.header.date.clone();
+            working.header.date = last.text.header.date;
             working.header.revision = last.text.header.revision;
             working != last.text
         })
     }
 
     /// Freezes the working text as the next revision, dated `date`.
-    pub fn circulate(&mut self, date: &str) -> u32 {
+    pub fn circulate(&mut self, date: Date) -> u32 {
         let number = self.revisions.len() as u32;
         let mut text = self.as_next_revision();
         text.header.revision = number;
-        text.header.date = date.to_string();
-        self.revisions.push(Revision {
-            date: date.to_string(),
-            text,
-        });
+        text.header.date = Some(date);
+        self.revisions.push(Revision { date, text });
         number
     }
 

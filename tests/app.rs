@@ -613,7 +613,7 @@ fn c_circulates_after_asking_and_saves() {
     std::fs::copy(common::example(), &path).unwrap();
     let mut app = example_app();
     app.path = Some(path.clone());
-    app.today = "2009-03-02".into();
+    app.today = Some(chapeau::cover_note::read_date("2009-03-02").unwrap());
     app.update(Action::FocusNext);
     app.update(Action::Circulate);
     assert!(

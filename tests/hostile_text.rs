@@ -124,7 +124,7 @@ fn the_screen_shows_placeholders_in_every_view() {
     ])
     .unwrap();
     let mut draft = hostile_draft();
-    draft.circulate("2009-01-20");
+    draft.circulate(chapeau::cover_note::read_date("2009-01-20").unwrap());
     draft.operative[0].text = hostile("We shall");
     let mut app = App::new(
         draft,
@@ -168,7 +168,7 @@ fn no_command_writes_a_raw_control() {
     let config = tempfile::tempdir().unwrap();
     hostile_library(config.path());
     let mut draft = hostile_draft();
-    draft.circulate("2009-01-20");
+    draft.circulate(chapeau::cover_note::read_date("2009-01-20").unwrap());
     draft.operative[0].text = hostile("We shall");
     std::fs::write(dir.path().join("h.toml"), draft_file::to_toml(&draft)).unwrap();
     let exported = chapeau_in(dir.path(), &["export", "h.toml"]);

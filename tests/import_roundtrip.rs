@@ -110,9 +110,9 @@ fn declaration() -> impl Strategy<Value = Declaration> {
                     Header {
                         body: "COUNCIL OF THE EUROPEAN UNION".into(),
                         place: "Brussels".into(),
-                        date: "2009-02-11".into(),
+                        date: Some(chapeau::cover_note::read_date("2009-02-11").unwrap()),
                         language: "en".into(),
-                        number: "6093/09".into(),
+                        number: Some("6093/09".parse().unwrap()),
                         revision,
                         classification: "LIMITE".into(),
                         codes: vec!["ASIM 12".into(), "RELEX 104".into()],

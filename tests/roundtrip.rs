@@ -47,10 +47,10 @@ fn header() -> impl Strategy<Value = Header> {
     )
         .prop_map(|(body, date, number, revision, codes, subject)| Header {
             body,
-            date: date.map_or(String::new(), |(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
-            number: number.map_or(String::new(), |(serial, year)| {
-                format!("{serial}/{year:02}")
+            date: date.map(|(y, m, d)| {
+                chapeau::cover_note::read_date(&format!("{y:04}-{m:02}-{d:02}")).unwrap()
             }),
+            number: number.map(|(serial, year)| format!("{serial}/{year:02}").parse().unwrap()),
             revision,
             codes,
             subject,
@@ -96,7 +96,7 @@ proptest! {
     fn save_then_load_is_the_identity(declaration in declaration(), circulations in 0usize..3) {
         let mut declaration = declaration;
         for n in 0..circulations {
-            declaration.circulate(&format!("2009-02-1{n}"));
+            declaration.circulate(chapeau::cover_note::read_date(&format!("2009-02-1{n}")).unwrap());
             declaration.opening.push_str(" and more");
         }
         let saved = to_toml(&declaration);

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use crate::cover_note::{FIELDS, Value};
 use crate::model::Declaration;
-use crate::numbering::{CalendarDate, label};
+use crate::numbering::label;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -17,24 +18,29 @@ struct Document<'a> {
     closing: &'a str,
 }
 
-#[derive(Serialize)]
-struct Header<'a> {
-    body: &'a str,
-    place: &'a str,
-    date: &'a str,
-    date_printed: Option<String>,
-    language: &'a str,
-    base_number: &'a str,
-    revision: u32,
-    number: String,
-    previous_number: Option<String>,
-    classification: &'a str,
-    codes: &'a [String],
-    kind: String,
-    from: &'a str,
-    to: &'a str,
-    subject: &'a str,
-    cover: &'a str,
+/// The cover note in JSON: every field of the table, as stored and, where printing derives
+/// something else (the number of a revision, the long date), as printed.
+struct Header<'a>(&'a crate::model::Header);
+
+impl Serialize for Header<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for field in &FIELDS {
+            if let Some(key) = field.json_stored {
+                match (field.value)(self.0) {
+                    Value::Text(text) => map.serialize_entry(key, &text)?,
+                    Value::List(list) => map.serialize_entry(key, &list)?,
+                    Value::Count(n) => map.serialize_entry(key, &n)?,
+                }
+            }
+            if let Some(key) = field.json_printed {
+                let printed = (field.printed)(self.0);
+                map.serialize_entry(key, &Some(printed).filter(|p| !p.is_empty()))?;
+            }
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -55,26 +61,8 @@ struct Operative<'a> {
 
 /// The declaration as pretty-printed JSON, ending with a newline.
 pub fn write(declaration: &Declaration) -> String {
-    let header = &declaration.header;
     let document = Document {
-        header: Header {
-            body: &header.body,
-            place: &header.place,
-            date: &header.date,
-            date_printed: CalendarDate::parse(&header.date).map(|date| date.long_form()),
-            language: &header.language,
-            base_number: &header.number,
-            revision: header.revision,
-            number: header.printed_number(),
-            previous_number: header.previous_number(),
-            classification: &header.classification,
-            codes: &header.codes,
-            kind: header.printed_kind(),
-            from: &header.from,
-            to: &header.to,
-            subject: &header.subject,
-            cover: &header.cover,
-        },
+        header: Header(&declaration.header),
         titles: &declaration.titles,
         opening: &declaration.opening,
         preamble: declaration

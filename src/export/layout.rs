@@ -2,8 +2,9 @@
 //! paragraphs, items). Every writer (text, Markdown) renders these blocks and nothing else, so
 //! all exports agree on order, labels and derived numbers.
 
+use crate::cover_note::{FIELDS, Place, Value};
 use crate::model::{Declaration, Paragraph, Section};
-use crate::numbering::{CalendarDate, label};
+use crate::numbering::label;
 
 /// What a block is, which decides how each writer sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,67 +74,55 @@ pub fn lay_out(declaration: &Declaration) -> Vec<Block> {
     blocks
 }
 
-/// The cover note block and its cover text; parts left empty in the draft are left out.
+/// The cover note block and its cover text, field by field from the cover note's table;
+/// parts left empty in the draft are left out.
 pub fn cover_note(declaration: &Declaration) -> Vec<Block> {
     let header = &declaration.header;
     let mut blocks = Vec::new();
-    let line = |blocks: &mut Vec<Block>, text: String| {
-        if !text.trim().is_empty() {
-            blocks.push(Block::new(Role::Cover, text));
+    let mut place_and_date: Vec<String> = Vec::new();
+    let mut after_date: Vec<String> = Vec::new();
+    let mut first_labelled = true;
+    for field in &FIELDS {
+        let printed = (field.printed)(header);
+        let ends_place_line = !matches!(field.place, Place::PlaceAndDate | Place::AfterDate);
+        if ends_place_line && !(place_and_date.is_empty() && after_date.is_empty()) {
+            let mut line = place_and_date.join(", ");
+            for after in after_date.drain(..) {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&after);
+            }
+            place_and_date.clear();
+            blocks.push(Block::new(Role::Cover, line));
         }
-    };
-    line(&mut blocks, header.body.clone());
-    let date = CalendarDate::parse(&header.date).map(|date| date.long_form());
-    let place_and_date = [Some(header.place.trim().to_string()), date]
-        .into_iter()
-        .flatten()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let language =
-        (!header.language.trim().is_empty()).then(|| format!("(OR. {})", header.language.trim()));
-    line(
-        &mut blocks,
-        [Some(place_and_date), language]
-            .into_iter()
-            .flatten()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    line(&mut blocks, header.printed_number());
-    line(&mut blocks, header.classification.clone());
-    for (i, code) in header
-        .codes
-        .iter()
-        .filter(|code| !code.trim().is_empty())
-        .enumerate()
-    {
-        blocks.push(Block::new(Role::Cover, code.clone()).joined(i > 0));
-    }
-    line(&mut blocks, header.printed_kind());
-    let fields = [
-        ("from:", header.from.clone()),
-        ("to:", header.to.clone()),
-        (
-            "No. prev. doc.:",
-            header.previous_number().unwrap_or_default(),
-        ),
-        ("Subject:", header.subject.clone()),
-    ];
-    let mut first_field = true;
-    for (name, value) in fields {
-        if !value.trim().is_empty() {
-            blocks.push(
-                Block::new(Role::Field, value)
-                    .labelled(name)
-                    .joined(!first_field),
-            );
-            first_field = false;
+        if printed.trim().is_empty() {
+            continue;
         }
-    }
-    if !header.cover.trim().is_empty() {
-        blocks.push(Block::new(Role::CoverText, header.cover.clone()));
+        match field.place {
+            Place::Line => blocks.push(Block::new(Role::Cover, printed)),
+            Place::Lines => {
+                let Value::List(values) = (field.value)(header) else {
+                    continue;
+                };
+                let values = values.into_iter().filter(|value| !value.trim().is_empty());
+                for (i, value) in values.enumerate() {
+                    blocks.push(Block::new(Role::Cover, value).joined(i > 0));
+                }
+            }
+            Place::PlaceAndDate => place_and_date.push(printed),
+            Place::AfterDate => after_date.push(printed),
+            Place::Labelled(name) => {
+                blocks.push(
+                    Block::new(Role::Field, printed)
+                        .labelled(name)
+                        .joined(!first_labelled),
+                );
+                first_labelled = false;
+            }
+            Place::CoverText => blocks.push(Block::new(Role::CoverText, printed)),
+            Place::Nowhere => {}
+        }
     }
     blocks
 }
@@ -203,9 +192,9 @@ mod tests {
             header: Header {
                 body: "COUNCIL".into(),
                 place: "Brussels".into(),
-                date: "2009-02-11".into(),
+                date: Some(crate::cover_note::read_date("2009-02-11").unwrap()),
                 language: "en".into(),
-                number: "6093/09".into(),
+                number: Some("6093/09".parse().unwrap()),
                 revision: 1,
                 kind: "NOTE".into(),
                 from: "the Presidency".into(),

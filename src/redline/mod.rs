@@ -8,6 +8,7 @@ pub mod words;
 
 use serde::Serialize;
 
+use crate::cover_note::FIELDS;
 use crate::model::{Declaration, Numbering, Paragraph, Section};
 use crate::numbering::label;
 use align::align;
@@ -267,33 +268,18 @@ fn item_changes(old: &[String], new: &[String]) -> Vec<ItemChange> {
         .collect()
 }
 
+/// The cover note fields that changed, each compared as the table says.
 fn header_changes(old: &Declaration, new: &Declaration) -> Vec<HeaderChange> {
-    let (a, b) = (&old.header, &new.header);
-    let fields = [
-        ("Body", a.body.clone(), b.body.clone()),
-        ("Place", a.place.clone(), b.place.clone()),
-        ("Date", a.date.clone(), b.date.clone()),
-        ("Language", a.language.clone(), b.language.clone()),
-        ("Number", a.printed_number(), b.printed_number()),
-        (
-            "Marking",
-            a.classification.clone(),
-            b.classification.clone(),
-        ),
-        ("Codes", a.codes.join(", "), b.codes.join(", ")),
-        ("Kind", a.printed_kind(), b.printed_kind()),
-        ("From", a.from.clone(), b.from.clone()),
-        ("To", a.to.clone(), b.to.clone()),
-        ("Subject", a.subject.clone(), b.subject.clone()),
-        ("Cover text", a.cover.clone(), b.cover.clone()),
-    ];
-    fields
-        .into_iter()
-        .filter(|(_, old, new)| changed(&diff(old, new)))
-        .map(|(field, old, new)| HeaderChange {
-            field: field.into(),
-            old,
-            new,
+    FIELDS
+        .iter()
+        .filter_map(|field| {
+            let compared = field.compared?;
+            let (old, new) = (compared(&old.header), compared(&new.header));
+            changed(&diff(&old, &new)).then(|| HeaderChange {
+                field: field.label.to_string(),
+                old,
+                new,
+            })
         })
         .collect()
 }

@@ -11,10 +11,11 @@ use ratatui_textarea::{TextArea, WrapMode};
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
+use crate::cover_note::{self, Field};
 use crate::draft_file;
 use crate::library::ClauseLibrary;
 use crate::model::{Declaration, Header, Paragraph, Section};
-use crate::numbering::{CalendarDate, DocumentNumber};
+use jiff::civil::Date;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +97,7 @@ pub enum Prompt {
         /// The number it will have, as printed.
         number: String,
         /// The date of circulation.
-        date: String,
+        date: Date,
     },
     /// Another chapeau has the draft open.
     Locked {
@@ -136,8 +137,8 @@ pub struct Editor {
 
 /// The cover note fields, one line each.
 pub struct HeaderForm {
-    /// (key, label, input) for each field.
-    pub fields: Vec<(&'static str, &'static str, TextArea<'static>)>,
+    /// Each stored field of the cover note with its input.
+    pub fields: Vec<(&'static Field, TextArea<'static>)>,
     /// The field with the cursor.
     pub current: usize,
 }
@@ -212,8 +213,8 @@ pub struct App {
     pub recovery_file: Option<PathBuf>,
     /// When the draft file was last read or written by us, to notice changes made by others.
     pub disk_stamp: Option<std::time::SystemTime>,
-    /// Today's date, `YYYY-MM-DD`, given by the shell (the core never reads the clock).
-    pub today: String,
+    /// Today's date, given by the shell (the core never reads the clock).
+    pub today: Option<Date>,
     /// Where things were drawn last, for the mouse.
     pub areas: Areas,
     /// The first draft entry on screen (kept by the outline view).
@@ -259,7 +260,7 @@ impl App {
             changes: 0,
             recovery_file: None,
             disk_stamp: None,
-            today: String::new(),
+            today: None,
             areas: Areas::default(),
             draft_top: Cell::new(0),
             library_top: Cell::new(0),
@@ -368,7 +369,7 @@ impl App {
             }
             Mode::HeaderForm(form) => {
                 let current = form.current;
-                let typed = form.fields[current].2.input(event);
+                let typed = form.fields[current].1.input(event);
                 self.changes += u64::from(typed);
             }
             Mode::SaveAs(name) => {
@@ -888,33 +889,13 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let h = &self.declaration.header;
-        let values: [(&'static str, &'static str, String); 13] = [
-            ("body", "Body", h.body.clone()),
-            ("place", "Place", h.place.clone()),
-            ("date", "Date (YYYY-MM-DD)", h.date.clone()),
-            ("language", "Language", h.language.clone()),
-            ("number", "Number (e.g. 6093/09)", h.number.clone()),
-            (
-                "revision",
-                "Revision (0 = original)",
-                h.revision.to_string(),
-            ),
-            ("classification", "Marking", h.classification.clone()),
-            ("codes", "Codes (separated by ;)", h.codes.join("; ")),
-            ("kind", "Kind", h.kind.clone()),
-            ("from", "From", h.from.clone()),
-            ("to", "To", h.to.clone()),
-            ("subject", "Subject", h.subject.clone()),
-            ("cover", "Cover text", h.cover.clone()),
-        ];
-        let fields = values
-            .into_iter()
-            .map(|(key, label, value)| {
-                let mut input = TextArea::new(vec![value]);
+        let header = &self.declaration.header;
+        let fields = cover_note::stored_fields()
+            .map(|field| {
+                let mut input = TextArea::new(vec![(field.text)(header)]);
                 input.set_wrap_mode(WrapMode::Word);
                 input.move_cursor(ratatui_textarea::CursorMove::End);
-                (key, label, input)
+                (field, input)
             })
             .collect();
         self.focus = Focus::Draft;
@@ -1016,10 +997,9 @@ impl App {
         } else {
             number
         };
-        let date = if self.today.is_empty() {
-            self.declaration.header.date.clone()
-        } else {
-            self.today.clone()
+        let Some(date) = self.today.or(self.declaration.header.date) else {
+            self.message = Some("no date to circulate with: fill in the cover note's date".into());
+            return;
         };
         self.mode = Mode::Prompt(Prompt::Circulate { number, date });
     }
@@ -1140,7 +1120,7 @@ impl App {
             (Prompt::QuitUnsaved, Action::Cancel) => {}
             (Prompt::Circulate { number, date }, Action::Yes) => {
                 self.remember();
-                self.declaration.circulate(&date);
+                self.declaration.circulate(date);
                 self.save();
                 if !self.is_modified() {
                     self.message = Some(format!("circulated {number} on {date}, and saved"));
@@ -1284,64 +1264,12 @@ fn join_lines(text: &str) -> String {
 
 /// The header the form describes, or the field that is wrong and why.
 fn header_from_form(form: &HeaderForm) -> Result<Header, (usize, String)> {
-    let value = |key: &str| -> String {
-        form.fields
-            .iter()
-            .find(|(k, _, _)| *k == key)
-            .map(|(_, _, input)| join_lines(&input.lines().join("\n")))
-            .unwrap_or_default()
-    };
-    let position = |key: &str| {
-        form.fields
-            .iter()
-            .position(|(k, _, _)| *k == key)
-            .unwrap_or(0)
-    };
-    let date = value("date");
-    if !date.is_empty() && CalendarDate::parse(&date).is_none() {
-        return Err((
-            position("date"),
-            format!("\"{date}\" is not a date: write YYYY-MM-DD, e.g. 2009-02-11"),
-        ));
+    let mut header = Header::default();
+    for (i, (field, input)) in form.fields.iter().enumerate() {
+        (field.read)(&mut header, &join_lines(&input.lines().join("\n")))
+            .map_err(|message| (i, format!("{message}: {}", field.help)))?;
     }
-    let number = value("number");
-    if !number.is_empty() && DocumentNumber::parse(&number).is_none() {
-        return Err((
-            position("number"),
-            format!("\"{number}\" is not a base number: write SERIAL/YY, e.g. 6093/09"),
-        ));
-    }
-    let revision = value("revision");
-    let revision = if revision.is_empty() {
-        0
-    } else {
-        revision.parse().map_err(|_| {
-            (
-                position("revision"),
-                format!("\"{revision}\" is not a revision number: write 0, 1, 2 ..."),
-            )
-        })?
-    };
-    Ok(Header {
-        body: value("body"),
-        place: value("place"),
-        date,
-        language: value("language"),
-        number,
-        revision,
-        classification: value("classification"),
-        codes: value("codes")
-            .split(';')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(String::from)
-            .collect(),
-        kind: value("kind"),
-        from: value("from"),
-        to: value("to"),
-        subject: value("subject"),
-        cover: value("cover"),
-    })
+    Ok(header)
 }
 
 #[cfg(test)]

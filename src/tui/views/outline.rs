@@ -156,8 +156,7 @@ fn header_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     // The working text is shown numbered as the revision it will become.
     let mut h = app.declaration.header.clone();
     h.revision = app.declaration.next_revision();
-    let date =
-        crate::numbering::CalendarDate::parse(&h.date).map_or(h.date.clone(), |d| d.long_form());
+    let date = h.printed_date();
     let first: Vec<String> = [
         h.printed_number(),
         h.classification.clone(),

@@ -53,16 +53,15 @@ pub fn draw(frame: &mut Frame, app: &App, editor_area: Rect, screen: Rect) {
             let inner = block.inner(area);
             frame.render_widget(Clear, area);
             frame.render_widget(block, area);
-            let rows = Layout::vertical(form.fields.iter().map(|(key, _, _)| {
-                Constraint::Length(if *key == "cover" || *key == "subject" {
-                    3
-                } else {
-                    1
-                })
-            }))
+            let rows = Layout::vertical(
+                form.fields
+                    .iter()
+                    .map(|(field, _)| Constraint::Length(if field.long { 3 } else { 1 })),
+            )
             .spacing(0)
             .split(inner);
-            for (i, ((_, label, input), row)) in form.fields.iter().zip(rows.iter()).enumerate() {
+            for (i, ((field, input), row)) in form.fields.iter().zip(rows.iter()).enumerate() {
+                let label = field.form_label();
                 let [name, value] =
                     Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(*row);
                 let style = if i == form.current {
