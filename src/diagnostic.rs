@@ -31,6 +31,11 @@ impl Problem {
         }
     }
 
+    /// The 1-based line of `source` the problem is on.
+    pub fn line_in(&self, source: &str) -> usize {
+        Position::of_offset(source, self.at.start).line
+    }
+
     /// The problem as found in `path`, whose text is `source`.
     pub fn in_file(self, path: &Path, source: &str) -> Diagnostic {
         Diagnostic::at_offset(path, source, self.at.start, self.message, self.help)

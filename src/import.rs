@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use crate::cover_note::{DocumentNumber, FIELDS, Field, Place, read_long_date};
+use crate::diagnostic::Problem;
 use crate::model::{Declaration, Header, Numbering, Paragraph, Section, TextRef};
 use crate::numbering;
 use jiff::civil::Date;
@@ -35,17 +36,6 @@ pub struct Warning {
     pub message: String,
 }
 
-/// Why a text could not be imported at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    /// The 1-based input line the problem is at.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-    /// What to do.
-    pub help: String,
-}
-
 /// One input line, with its number and indentation.
 #[derive(Debug, Clone)]
 struct SourceLine {
@@ -61,13 +51,15 @@ impl SourceLine {
 }
 
 /// Reads a plain-text declaration.
-pub fn import(source: &str) -> Result<Imported, ImportError> {
+///
+/// A text in which no declaration can be found is a [`Problem`] at its first line.
+pub fn import(source: &str) -> Result<Imported, Problem> {
     if source.trim().is_empty() {
-        return Err(ImportError {
-            line: 1,
-            message: "the text is empty".into(),
-            help: "give chapeau a plain-text declaration (titles, \"We, ...\", paragraphs)".into(),
-        });
+        return Err(Problem::new(
+            0..0,
+            "the text is empty",
+            "give chapeau a plain-text declaration (titles, \"We, ...\", paragraphs)",
+        ));
     }
     let (lines, furniture) = without_furniture(source);
     let mut reader = Reader {
@@ -91,14 +83,11 @@ pub fn import(source: &str) -> Result<Imported, ImportError> {
             .iter()
             .any(|p| opens_preamble_paragraph(&p.text));
     if !found_anything {
-        return Err(ImportError {
-            line: 1,
-            message: "no declaration found: no titles, no \"We, ...\" opening, no paragraphs"
-                .into(),
-            help:
-                "check that the file is the text of a declaration; a draft in TOML opens as it is"
-                    .into(),
-        });
+        return Err(Problem::new(
+            0..0,
+            "no declaration found: no titles, no \"We, ...\" opening, no paragraphs",
+            "check that the file is the text of a declaration; a draft in TOML opens as it is",
+        ));
     }
     Ok(Imported {
         declaration,
@@ -106,6 +95,39 @@ pub fn import(source: &str) -> Result<Imported, ImportError> {
         furniture,
         lines: reader.found_at,
     })
+}
+
+impl Imported {
+    /// What was found, in one line: "a cover note, 3 title lines, 1 opening, 17 preambular,
+    /// ...; 4 lines of page furniture left out".
+    pub fn summary(&self) -> String {
+        let d = &self.declaration;
+        let items: usize = d
+            .preamble
+            .iter()
+            .chain(&d.operative)
+            .map(|p| p.items.len())
+            .sum();
+        let cover = if d.header == Default::default() {
+            "no cover note"
+        } else {
+            "a cover note"
+        };
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        format!(
+            "{cover}, {} title line{}, {} opening, {} preambular, {} chapeau, {} operative ({items} items), {} closing, {} unplaced; {} line{} of page furniture left out",
+            d.titles.len(),
+            plural(d.titles.len()),
+            usize::from(!d.opening.is_empty()),
+            d.preamble.len(),
+            usize::from(!d.chapeau.is_empty()),
+            d.operative.len(),
+            usize::from(!d.closing.is_empty()),
+            d.unplaced.len(),
+            self.furniture,
+            plural(self.furniture),
+        )
+    }
 }
 
 /// The input without page furniture: page numbers, running heads and footers such as

@@ -7,6 +7,7 @@ pub mod atomic_file;
 pub mod check;
 pub mod cover_note;
 pub mod diagnostic;
+pub mod document;
 pub mod draft_file;
 pub mod export;
 pub mod import;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod numbering;
 pub mod recovery;
 pub mod redline;
+pub mod revisions;
 pub mod safe_text;
 pub mod tui;
 

@@ -1,10 +1,12 @@
-//! The `chapeau` command line: parses arguments, calls the core, maps outcomes to exit codes
-//! (0 success, 1 findings or nothing found, 2 input that cannot be read or written).
+//! The `chapeau` command line: parses arguments, calls the core, prints what it returns and
+//! maps outcomes to exit codes (0 success, 1 findings or nothing found, 2 input that cannot be
+//! read or written). What a command means lives in the library; this file only dispatches.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use chapeau::check::check;
@@ -13,7 +15,25 @@ use chapeau::draft_file::{self, LoadedDraft};
 use chapeau::export::{self, DEFAULT_WIDTH, Format};
 use chapeau::library::{Clause, ClauseLibrary, LibrarySource};
 use chapeau::model::Section;
+use chapeau::redline::render::Format as DiffFormat;
+use chapeau::revisions::Version;
 use chapeau::safe_text::visible;
+
+/// A choice among `all` on the command line, by name, with each one's help: the core's
+/// formats stay free of the command-line library.
+fn choice<T: Copy + Send + Sync + 'static>(
+    all: &'static [(T, &'static str, &'static str)],
+) -> impl TypedValueParser<Value = T> {
+    let names = all
+        .iter()
+        .map(|(_, name, help)| PossibleValue::new(*name).help(*help));
+    PossibleValuesParser::new(names).map(move |name| {
+        all.iter()
+            .find(|(_, known, _)| *known == name)
+            .map(|(value, _, _)| *value)
+            .expect("clap only accepts the names given")
+    })
+}
 
 /// Compose, check and export joint declarations the way Council documents are drafted.
 #[derive(Parser)]
@@ -35,7 +55,7 @@ enum Command {
         /// The draft file (TOML).
         draft: PathBuf,
         /// The output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
+        #[arg(long, value_parser = choice(&Format::ALL), default_value = "text")]
         format: Format,
         /// Wrap text lines at this many columns.
         #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
@@ -74,11 +94,11 @@ enum Command {
         /// With one draft: the revision to compare from (default: the last circulated).
         #[arg(long, value_name = "N")]
         from: Option<usize>,
-        /// With one draft: the revision to compare to, or "working" (the default).
-        #[arg(long, value_name = "N|working")]
-        to: Option<String>,
+        /// With one draft: the revision to compare to, or "working".
+        #[arg(long, value_name = "N|working", default_value = "working")]
+        to: Version,
         /// The output format.
-        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        #[arg(long, value_parser = choice(&DiffFormat::ALL), default_value = "text")]
         format: DiffFormat,
         /// Exit 1 when there are differences, 0 when there are none, like git diff.
         #[arg(long)]
@@ -145,22 +165,6 @@ enum LibraryCommand {
     },
     /// Report malformed clauses, duplicate ids within a library, and overrides.
     Check,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum DiffFormat {
-    /// Plain text, changes marked [-deleted-]{+inserted+}.
-    Text,
-    /// CriticMarkup: {++inserted++}, {--deleted--}, {>>comments<<}.
-    Critic,
-    /// Markdown: **inserted**, ~~deleted~~.
-    Markdown,
-    /// A standalone HTML page with <ins>, <del>, a legend and the summary.
-    Html,
-    /// The counts only.
-    Summary,
-    /// The structured redline, for scripts.
-    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -258,7 +262,8 @@ fn run(command: Command) -> Result<(), Failure> {
             rev,
         } => {
             let loaded = draft_file::load_draft_or_text(&draft)?;
-            let declaration = version(&draft, &loaded.declaration, rev)?;
+            let version = rev.map_or(Version::Working, Version::Revision);
+            let declaration = version_of(&draft, &loaded.declaration, version)?;
             let text = export::export(&declaration, format, usize::from(width));
             match output {
                 Some(output) if output.as_os_str() != "-" => write_output(&draft, &output, &text)?,
@@ -316,7 +321,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
                 None => {
                     let draft = draft_file::load(&old)?.declaration;
-                    let Some(last) = draft.revisions.len().checked_sub(1) else {
+                    let Some(last) = draft.last_revision() else {
                         return Err(anyhow::anyhow!(
                             "{} has no circulated revision to compare with; run `chapeau circulate {}` first, or give two files",
                             old.display(),
@@ -324,42 +329,20 @@ fn run(command: Command) -> Result<(), Failure> {
                         )
                         .into());
                     };
-                    let before = version(&old, &draft, Some(from.unwrap_or(last)))?;
-                    let after = match to.as_deref() {
-                        None | Some("working") => version(&old, &draft, None)?,
-                        Some(n) => {
-                            let n = n.parse().map_err(|_| {
-                                anyhow::anyhow!(
-                                    "--to takes a revision number or \"working\", not \"{n}\""
-                                )
-                            })?;
-                            version(&old, &draft, Some(n))?
-                        }
-                    };
+                    let from = from.map_or(last, Version::Revision);
+                    let before = version_of(&old, &draft, from)?;
+                    let after = version_of(&old, &draft, to)?;
                     (before, after, true)
                 }
             };
-            let (before, after) = (&before, &after);
-            let redline = chapeau::redline::redline(before, after, by_id);
-            let output = match format {
-                DiffFormat::Text => {
-                    use std::io::IsTerminal;
-                    let colour = std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-                    let marks = if colour {
-                        &chapeau::redline::render::COLOUR
-                    } else {
-                        &chapeau::redline::render::WDIFF
-                    };
-                    chapeau::redline::render::text(&redline, marks)
-                }
-                DiffFormat::Markdown => chapeau::redline::render::markdown(&redline),
-                DiffFormat::Html => chapeau::redline::render::html(&redline),
-                DiffFormat::Critic => chapeau::redline::render::critic(&redline),
-                DiffFormat::Summary => chapeau::redline::render::summary(&redline) + "\n",
-                DiffFormat::Json => chapeau::redline::render::json(&redline),
-            };
-            out!("{output}");
+            let redline = chapeau::redline::redline(&before, &after, by_id);
+            use std::io::IsTerminal;
+            let colour = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            out!(
+                "{}",
+                chapeau::redline::render::write(&redline, format, colour)
+            );
             if exit_code && redline.has_changes() {
                 return Err(Failure::Findings);
             }
@@ -368,26 +351,15 @@ fn run(command: Command) -> Result<(), Failure> {
     }
 }
 
-/// The working text (numbered as the revision it will become), or circulated revision `rev`.
-fn version(
+/// The text of `version` of the draft at `path`.
+fn version_of(
     path: &Path,
     draft: &chapeau::model::Declaration,
-    rev: Option<usize>,
+    version: Version,
 ) -> Result<chapeau::model::Declaration, Failure> {
-    match rev {
-        None => Ok(draft.as_next_revision()),
-        Some(n) => match draft.revisions.get(n) {
-            Some(revision) => Ok(revision.text.clone()),
-            None => Err(anyhow::anyhow!(
-                "{} has {} circulated revision{}: ask for 0 to {}",
-                path.display(),
-                draft.revisions.len(),
-                if draft.revisions.len() == 1 { "" } else { "s" },
-                draft.revisions.len().saturating_sub(1)
-            )
-            .into()),
-        },
-    }
+    draft
+        .version(version)
+        .map_err(|missing| anyhow::anyhow!("{} {missing}", path.display()).into())
 }
 
 /// `chapeau circulate`: freezes the working text as the next revision, atomically.
@@ -408,55 +380,17 @@ fn circulate(path: &Path, date: Option<jiff::civil::Date>) -> Result<(), Failure
     let number = draft.circulate(date);
     draft_file::save(path, &draft)
         .with_context(|| format!("{} was not changed", path.display()))?;
-    let printed = draft.revisions[number as usize]
-        .text
-        .header
-        .printed_number();
-    let printed = if printed.is_empty() {
-        format!("REV {number}")
-    } else {
-        printed
-    };
-    outln!("circulated {printed} on {date}");
+    let name = draft.name_of(Version::Revision(number as usize));
+    outln!("circulated {name} on {date}");
     Ok(())
 }
 
 /// `chapeau revisions`: one line per revision, then the working text.
 fn list_revisions(path: &Path) -> Result<(), Failure> {
     let draft = draft_file::load(path)?.declaration;
-    let counts = |d: &chapeau::model::Declaration| {
-        format!(
-            "{} preambular, {} operative",
-            d.preamble.len(),
-            d.operative.len()
-        )
-    };
-    let mut previous: Option<&chapeau::model::Declaration> = None;
-    for (n, revision) in draft.revisions.iter().enumerate() {
-        let number = revision.text.header.printed_number();
-        let changes = previous.map_or("the original".to_string(), |before| {
-            chapeau::redline::render::summary(&chapeau::redline::redline(
-                before,
-                &revision.text,
-                true,
-            ))
-        });
-        outln!(
-            "REV {n}  {number:<18} {}  {}  {changes}",
-            revision.date,
-            counts(&revision.text)
-        );
-        previous = Some(&revision.text);
+    for line in chapeau::revisions::history(&draft) {
+        outln!("{line}");
     }
-    let working = draft.as_next_revision();
-    let changes = previous.map_or("not circulated yet".to_string(), |before| {
-        chapeau::redline::render::summary(&chapeau::redline::redline(before, &working, true))
-    });
-    outln!(
-        "working, to be REV {}  {}  {changes}",
-        draft.next_revision(),
-        counts(&working)
-    );
     Ok(())
 }
 
@@ -471,16 +405,8 @@ fn import_text(text: &Path, output: Option<PathBuf>, force: bool) -> Result<(), 
         )
         .into());
     }
-    let imported = chapeau::import::import(&source).map_err(|error| {
-        let offset = chapeau::diagnostic::LineIndex::new(&source).offset_of_line(error.line);
-        Box::new(Diagnostic::at_offset(
-            text,
-            &source,
-            offset,
-            error.message,
-            error.help,
-        ))
-    })?;
+    let imported = chapeau::import::import(&source)
+        .map_err(|problem| Box::new(problem.in_file(text, &source)))?;
     for warning in &imported.warnings {
         eprintln!(
             "{}:{}: warning: {}",
@@ -489,32 +415,8 @@ fn import_text(text: &Path, output: Option<PathBuf>, force: bool) -> Result<(), 
             visible(&warning.message)
         );
     }
+    outln!("{}: {}", text.display(), imported.summary());
     let d = &imported.declaration;
-    let items: usize = d
-        .preamble
-        .iter()
-        .chain(&d.operative)
-        .map(|p| p.items.len())
-        .sum();
-    let cover = if d.header == Default::default() {
-        "no cover note"
-    } else {
-        "a cover note"
-    };
-    outln!(
-        "{}: {cover}, {} title line{}, {} opening, {} preambular, {} chapeau, {} operative ({items} items), {} closing, {} unplaced; {} line{} of page furniture left out",
-        text.display(),
-        d.titles.len(),
-        if d.titles.len() == 1 { "" } else { "s" },
-        usize::from(!d.opening.is_empty()),
-        d.preamble.len(),
-        usize::from(!d.chapeau.is_empty()),
-        d.operative.len(),
-        usize::from(!d.closing.is_empty()),
-        d.unplaced.len(),
-        imported.furniture,
-        if imported.furniture == 1 { "" } else { "s" },
-    );
     draft_file::save(&output, d)
         .with_context(|| format!("the draft was not written to {}", output.display()))?;
     outln!("wrote {}", output.display());

@@ -172,7 +172,7 @@ proptest! {
     fn import_never_panics(text in "(\\PC{0,40}\\n?){0,30}") {
         match import(&text) {
             Ok(imported) => prop_assert!(imported.warnings.iter().all(|w| w.line >= 1)),
-            Err(error) => prop_assert!(!error.message.is_empty() && error.line >= 1),
+            Err(error) => prop_assert!(!error.message.is_empty() && error.line_in(&text) >= 1),
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::atomic_file::write_atomically;
-use crate::diagnostic::{Diagnostic, LineIndex, read_text_file};
+use crate::diagnostic::{Diagnostic, read_text_file};
 use crate::model::{Declaration, Header, Numbering, Paragraph, TextRef};
 
 mod keep;
@@ -38,16 +38,8 @@ pub fn load_draft_or_text(path: &Path) -> Result<LoadedDraft, Box<Diagnostic>> {
         return load(path);
     }
     let source = read_text_file(path)?;
-    let imported = crate::import::import(&source).map_err(|error| {
-        let offset = LineIndex::new(&source).offset_of_line(error.line);
-        Box::new(Diagnostic::at_offset(
-            path,
-            &source,
-            offset,
-            error.message,
-            error.help,
-        ))
-    })?;
+    let imported = crate::import::import(&source)
+        .map_err(|problem| Box::new(problem.in_file(path, &source)))?;
     Ok(LoadedDraft {
         declaration: imported.declaration,
         lines: imported.lines,

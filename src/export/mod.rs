@@ -9,7 +9,7 @@ pub mod text;
 use crate::model::Declaration;
 
 /// The formats `chapeau export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Plain text in the Council layout, wrapped at a width.
     Text,
@@ -17,6 +17,23 @@ pub enum Format {
     Markdown,
     /// The structured document, for scripts.
     Json,
+}
+
+impl Format {
+    /// Every format, with its name and what it is, for the command line's choices.
+    pub const ALL: [(Format, &'static str, &'static str); 3] = [
+        (
+            Format::Text,
+            "text",
+            "Plain text in the Council layout, wrapped at a width",
+        ),
+        (
+            Format::Markdown,
+            "markdown",
+            "CommonMark, one line per paragraph",
+        ),
+        (Format::Json, "json", "The structured document, for scripts"),
+    ];
 }
 
 /// The default line width of the text export.

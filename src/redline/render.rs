@@ -281,3 +281,60 @@ pub fn summary(redline: &Redline) -> String {
 pub fn json(redline: &Redline) -> String {
     crate::safe_text::json_lines(redline)
 }
+
+/// The formats a redline is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text, changes marked [-deleted-]{+inserted+} (in colour on a terminal).
+    Text,
+    /// CriticMarkup: {++inserted++}, {--deleted--}, {>>comments<<}.
+    Critic,
+    /// Markdown: **inserted**, ~~deleted~~.
+    Markdown,
+    /// A standalone HTML page with <ins>, <del>, a legend and the summary.
+    Html,
+    /// The counts only.
+    Summary,
+    /// The structured redline, for scripts.
+    Json,
+}
+
+impl Format {
+    /// Every format, with its name and what it is, for the command line's choices.
+    pub const ALL: [(Format, &'static str, &'static str); 6] = [
+        (
+            Format::Text,
+            "text",
+            "Plain text, changes marked [-deleted-]{+inserted+}",
+        ),
+        (
+            Format::Critic,
+            "critic",
+            "CriticMarkup: {++inserted++}, {--deleted--}, {>>comments<<}",
+        ),
+        (
+            Format::Markdown,
+            "markdown",
+            "Markdown: **inserted**, ~~deleted~~",
+        ),
+        (
+            Format::Html,
+            "html",
+            "A standalone HTML page with <ins>, <del>, a legend and the summary",
+        ),
+        (Format::Summary, "summary", "The counts only"),
+        (Format::Json, "json", "The structured redline, for scripts"),
+    ];
+}
+
+/// The redline in `format`; `colour` asks the text format for terminal colours.
+pub fn write(redline: &Redline, format: Format, colour: bool) -> String {
+    match format {
+        Format::Text => text(redline, if colour { &COLOUR } else { &WDIFF }),
+        Format::Critic => critic(redline),
+        Format::Markdown => markdown(redline),
+        Format::Html => html(redline),
+        Format::Summary => summary(redline) + "\n",
+        Format::Json => json(redline),
+    }
+}

@@ -36,13 +36,5 @@ pub fn load_keymap() -> Result<Keymap, Box<Diagnostic>> {
             "the file holds [keys.CONTEXT] tables (global, library, draft, search, editor, form, help, prompt) of action = \"key\"; see the README",
         ))
     })?;
-    Keymap::with_config(&config.keys).map_err(|unknown| {
-        Box::new(Diagnostic::at_offset(
-            &path,
-            &source,
-            unknown.offset,
-            unknown.message,
-            "write keys like \"ctrl-s\", \"K\", \"alt-up\", \"enter\", \"f5\"",
-        ))
-    })
+    Keymap::with_config(&config.keys).map_err(|problem| Box::new(problem.in_file(&path, &source)))
 }

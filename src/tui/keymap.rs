@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use super::action::Action;
+use crate::diagnostic::Problem;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -342,43 +343,39 @@ pub enum OneOrMany {
     Many(Vec<String>),
 }
 
-/// A key name in `config.toml` that chapeau does not know.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownKey {
-    /// Where the name is in the file (byte offset).
-    pub offset: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
 impl Keymap {
     /// The defaults with `config` applied: each configured action's keys replace its default
-    /// keys in that context. Unknown key names are returned as errors.
-    pub fn with_config(config: &KeyConfig) -> Result<Keymap, UnknownKey> {
+    /// keys in that context. An unknown key name is a problem at its place in the file.
+    pub fn with_config(config: &KeyConfig) -> Result<Keymap, Problem> {
         let mut keymap = Keymap::default();
         for (&context, actions) in &config.0 {
             for (&action, keys) in actions {
-                let offset = keys.span().start;
+                let at = keys.span();
+                let help = "write keys like \"ctrl-s\", \"K\", \"alt-up\", \"enter\", \"f5\"";
                 let keys: Vec<&String> = match keys.get_ref() {
                     OneOrMany::One(key) => vec![key],
                     OneOrMany::Many(keys) => keys.iter().collect(),
                 };
                 if keys.is_empty() {
-                    return Err(UnknownKey {
-                        offset,
-                        message: format!(
+                    return Err(Problem::new(
+                        at,
+                        format!(
                             "no key given for {}; an action left without keys could not be used",
                             action.name()
                         ),
-                    });
+                        help,
+                    ));
                 }
                 keymap
                     .bindings
                     .retain(|b| !(b.context == context && b.action == action));
                 for text in keys {
-                    let key = Key::parse(text).ok_or_else(|| UnknownKey {
-                        offset,
-                        message: format!("unknown key \"{text}\" for {}", action.name()),
+                    let key = Key::parse(text).ok_or_else(|| {
+                        Problem::new(
+                            at.clone(),
+                            format!("unknown key \"{text}\" for {}", action.name()),
+                            help,
+                        )
                     })?;
                     keymap
                         .bindings
