@@ -189,13 +189,17 @@ impl From<SectionArg> for Section {
 }
 
 /// Prints to standard output like `print!`, but a failed write (a full disk, a closed
-/// terminal) ends the command with a message and exit code 2 instead of a panic.
+/// terminal) ends the command with a message and exit code 2 instead of a panic; a reader
+/// that stopped reading (`chapeau library list | head`) ends it quietly, as Unix tools do.
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         write!(std::io::stdout().lock(), $($arg)*)
             .and_then(|()| std::io::stdout().lock().flush())
-            .map_err(|error| Failure::Other(anyhow::anyhow!("cannot write the output: {error}")))?
+            .map_err(|error| match error.kind() {
+                std::io::ErrorKind::BrokenPipe => Failure::ClosedPipe,
+                _ => Failure::Other(anyhow::anyhow!("cannot write the output: {error}")),
+            })?
     }};
 }
 
@@ -215,6 +219,8 @@ enum Failure {
     Input(Box<Diagnostic>),
     /// Anything else that stopped the command (a write that failed): exit 2.
     Other(anyhow::Error),
+    /// Standard output was closed by its reader: end quietly.
+    ClosedPipe,
 }
 
 impl From<Box<Diagnostic>> for Failure {
@@ -231,9 +237,6 @@ impl From<anyhow::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if cli.command.is_some() {
-        die_quietly_on_closed_pipe();
-    }
     let outcome = match cli.command {
         Some(command) => run(command),
         None => open_screen(cli.draft, &cli.folders),
@@ -241,6 +244,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Findings) => ExitCode::from(1),
+        Err(Failure::ClosedPipe) => ExitCode::SUCCESS,
         Err(Failure::Input(diagnostic)) => {
             eprintln!("{diagnostic}");
             ExitCode::from(2)
@@ -421,16 +425,6 @@ fn import_text(text: &Path, output: Option<PathBuf>, force: bool) -> Result<(), 
         .with_context(|| format!("the draft was not written to {}", output.display()))?;
     outln!("wrote {}", output.display());
     Ok(())
-}
-
-/// `chapeau library list | head` ends quietly when `head` stops reading, as Unix tools do,
-/// instead of failing on every later line printed.
-fn die_quietly_on_closed_pipe() {
-    #[cfg(unix)]
-    // SAFETY: restoring the default disposition of SIGPIPE before any thread is started.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
 }
 
 /// Opens the drafting screen on `draft` (or on a new untitled draft).

@@ -107,23 +107,29 @@ pub fn pending_recovery(file: &Path, draft: Option<&Path>) -> Option<(SystemTime
 
 /// The newest recovery file of an untitled draft whose session has ended, if any: an
 /// untitled draft has no name to find its recovery file by, so a new untitled session
-/// offers the work of one that crashed.
+/// offers the work of one that crashed. A session holds the lock of its untitled key while it
+/// runs, and the system releases it when the session ends in any way.
 pub fn orphaned_untitled_recovery() -> Option<PathBuf> {
     let folder = data_dir()?.join("recovery");
     let orphans = std::fs::read_dir(folder).ok()?.filter_map(|entry| {
         let path = entry.ok()?.path();
         let name = path.file_stem()?.to_str()?;
-        let pid: u32 = name.strip_prefix("untitled-")?.parse().ok()?;
+        name.strip_prefix("untitled-")?.parse::<u32>().ok()?;
+        if name == key_of(None) {
+            return None;
+        }
         let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
-        (!is_running(pid)).then_some((written, path))
+        matches!(Lock::on_key(name), Locking::Acquired(_)).then_some((written, path))
     });
     orphans.max().map(|(_, path)| path)
 }
 
-/// A claim on a draft by this process; dropped, it is released.
+/// A claim on a draft by this process, held by the operating system on an open file: it
+/// cannot be taken twice, even by two sessions starting at the same moment, and it is
+/// released when the process ends, however it ends.
 #[derive(Debug)]
 pub struct Lock {
-    file: PathBuf,
+    _file: std::fs::File,
 }
 
 /// The outcome of trying to lock a draft.
@@ -131,70 +137,55 @@ pub struct Lock {
 pub enum Locking {
     /// The draft is ours.
     Acquired(Lock),
-    /// Another running chapeau holds it.
-    HeldBy(u32),
+    /// Another running chapeau holds it (its process id, when it could be read).
+    HeldBy(Option<u32>),
     /// No data dir, or it cannot be written: go on without a lock.
     Unavailable,
 }
 
 impl Lock {
-    /// Claims `draft` for this process unless another live process holds it.
-    pub fn acquire(draft: &Path) -> Locking {
-        let Some(dir) = data_dir() else {
+    /// Claims `draft` (`None`: this session's untitled draft) unless another chapeau has it.
+    pub fn acquire(draft: Option<&Path>) -> Locking {
+        Lock::on_key(&key_of(draft))
+    }
+
+    fn on_key(key: &str) -> Locking {
+        match data_dir() {
+            Some(dir) => Lock::in_folder(&dir.join("locks"), key),
+            None => Locking::Unavailable,
+        }
+    }
+
+    fn in_folder(folder: &Path, key: &str) -> Locking {
+        use std::io::{Read, Seek, Write};
+        if std::fs::create_dir_all(folder).is_err() {
+            return Locking::Unavailable;
+        }
+        let Ok(mut file) = std::fs::File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(folder.join(format!("{key}.lock")))
+        else {
             return Locking::Unavailable;
         };
-        let file = dir
-            .join("locks")
-            .join(format!("{}.lock", key_of(Some(draft))));
-        if let Some(pid) = std::fs::read_to_string(&file)
-            .ok()
-            .and_then(|t| t.trim().parse::<u32>().ok())
-            && pid != std::process::id()
-            && is_running(pid)
-        {
-            return Locking::HeldBy(pid);
+        match file.try_lock() {
+            Ok(()) => {
+                // The process id is for the question the next chapeau asks, nothing more.
+                let _ = file
+                    .set_len(0)
+                    .and_then(|()| file.rewind())
+                    .and_then(|()| write!(file, "{}", std::process::id()));
+                Locking::Acquired(Lock { _file: file })
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                Locking::HeldBy(holder.trim().parse().ok())
+            }
+            Err(std::fs::TryLockError::Error(_)) => Locking::Unavailable,
         }
-        Self::take(file)
-    }
-
-    fn take(file: PathBuf) -> Locking {
-        let written = file
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .map_err(anyhow::Error::from)
-            .and_then(|()| write_atomically(&file, std::process::id().to_string().as_bytes()));
-        match written {
-            Ok(()) => Locking::Acquired(Lock { file }),
-            Err(_) => Locking::Unavailable,
-        }
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let ours = std::fs::read_to_string(&self.file)
-            .is_ok_and(|t| t.trim() == std::process::id().to_string());
-        if ours {
-            let _ = std::fs::remove_file(&self.file);
-        }
-    }
-}
-
-/// Whether a process with this id is alive.
-fn is_running(pid: u32) -> bool {
-    #[cfg(unix)]
-    {
-        let Ok(pid) = libc::pid_t::try_from(pid) else {
-            return false;
-        };
-        // SAFETY: signal 0 only checks that the process exists; nothing is sent.
-        let result = unsafe { libc::kill(pid, 0) };
-        result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = pid;
-        true
     }
 }
 
@@ -212,7 +203,24 @@ mod tests {
     }
 
     #[test]
-    fn the_running_test_process_is_alive() {
-        assert!(is_running(std::process::id()));
+    fn a_lock_is_held_once_and_released_when_dropped() {
+        // Locks of one process on separate open files exclude each other, as those of two
+        // processes do.
+        let dir = tempfile::tempdir().unwrap();
+        let first = Lock::in_folder(dir.path(), "draft");
+        assert!(matches!(first, Locking::Acquired(_)));
+        assert!(matches!(
+            Lock::in_folder(dir.path(), "draft"),
+            Locking::HeldBy(Some(pid)) if pid == std::process::id()
+        ));
+        assert!(matches!(
+            Lock::in_folder(dir.path(), "other"),
+            Locking::Acquired(_)
+        ));
+        drop(first);
+        assert!(matches!(
+            Lock::in_folder(dir.path(), "draft"),
+            Locking::Acquired(_)
+        ));
     }
 }

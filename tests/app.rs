@@ -433,7 +433,7 @@ fn the_lock_question_offers_read_only_open_anyway_or_quit() {
         (Action::Cancel, false, true),
     ] {
         let mut app = app();
-        app.mode = Mode::Prompt(Prompt::Locked { pid: 4242 });
+        app.mode = Mode::Prompt(Prompt::Locked { pid: Some(4242) });
         app.update(Action::Yes);
         assert!(
             matches!(app.mode, Mode::Prompt(_)),

@@ -190,7 +190,8 @@ pub fn at_most_as_similar(old: &[&str], new: &[&str]) -> f64 {
             }
         }
     }
-    2.0 * shared as f64 / (old.len() + new.len()) as f64
+    // In the arithmetic of similar's ratio, so that the bound compares exactly with it.
+    f64::from(2.0 * shared as f32 / (old.len() + new.len()) as f32)
 }
 
 /// How alike two texts are, from 0 (nothing shared) to 1 (the same words).
@@ -206,12 +207,7 @@ pub fn similarity(old: &str, new: &str) -> f64 {
         &new_words,
         Some(Instant::now() + DEADLINE),
     );
-    let equal: usize = ops
-        .iter()
-        .filter(|op| op.tag() == DiffTag::Equal)
-        .map(|op| op.new_range().len())
-        .sum();
-    2.0 * equal as f64 / (old_words.len() + new_words.len()) as f64
+    f64::from(similar::diff_ratio(&ops, old_words.len(), new_words.len()))
 }
 
 /// Whether a diff has any change.

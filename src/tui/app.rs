@@ -101,8 +101,8 @@ pub enum Prompt {
     },
     /// Another chapeau has the draft open.
     Locked {
-        /// Its process id.
-        pid: u32,
+        /// Its process id, when known.
+        pid: Option<u32>,
     },
 }
 
@@ -119,7 +119,8 @@ impl Prompt {
                 "The draft changed on disk since you opened or saved it (another program or chapeau). Overwrite it with your text? (y)es, (n)o".into()
             }
             Prompt::Locked { pid } => format!(
-                "This draft is already open in another chapeau (pid {pid}). Open (r)ead-only, (o)pen anyway, Esc to quit"
+                "This draft is already open in another chapeau{}. Open (r)ead-only, (o)pen anyway, Esc to quit",
+                pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
             ),
         }
     }

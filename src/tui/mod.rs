@@ -33,21 +33,14 @@ const TICK: Duration = Duration::from_millis(200);
 
 /// Set by SIGHUP or SIGTERM (the terminal closed, the session ended): the loop then keeps
 /// the unsaved work in the recovery file and ends.
-static HANGUP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-#[cfg(unix)]
-extern "C" fn note_hangup(_: libc::c_int) {
-    HANGUP.store(true, std::sync::atomic::Ordering::SeqCst);
-}
+static HANGUP: std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::LazyLock::new(Default::default);
 
 /// Routes SIGHUP and SIGTERM to [`HANGUP`] instead of ending the process at once.
 fn catch_hangups() {
     #[cfg(unix)]
-    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
-    unsafe {
-        let handler = note_hangup as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        libc::signal(libc::SIGHUP, handler);
-        libc::signal(libc::SIGTERM, handler);
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&HANGUP));
     }
 }
 
@@ -110,15 +103,13 @@ pub fn prepare(mut app: App) -> Session {
     let draft = app.path.clone();
     app.recovery_file = recovery::recovery_file(draft.as_deref());
     let mut lock = None;
-    if let Some(draft) = &draft {
-        match Lock::acquire(draft) {
-            Locking::Acquired(acquired) => lock = Some(acquired),
-            Locking::HeldBy(pid) => {
-                // Opened anyway or read-only, the lock stays with the first chapeau.
-                app.mode = Mode::Prompt(Prompt::Locked { pid });
-            }
-            Locking::Unavailable => {}
+    match Lock::acquire(draft.as_deref()) {
+        Locking::Acquired(acquired) => lock = Some(acquired),
+        Locking::HeldBy(pid) => {
+            // Opened anyway or read-only, the lock stays with the first chapeau.
+            app.mode = Mode::Prompt(Prompt::Locked { pid });
         }
+        Locking::Unavailable => {}
     }
     if draft.is_none()
         && let Some(orphan) = recovery::orphaned_untitled_recovery()
@@ -189,7 +180,7 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             if let Some(untitled) = untitled.filter(|f| Some(f) != app.recovery_file.as_ref()) {
                 let _ = std::fs::remove_file(untitled);
             }
-            session.lock = match Lock::acquire(&draft) {
+            session.lock = match Lock::acquire(Some(&draft)) {
                 Locking::Acquired(lock) => Some(lock),
                 _ => None,
             };
