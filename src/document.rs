@@ -65,7 +65,8 @@ pub enum Refusal {
     NoHistory,
 }
 
-/// One step back in the history: the declaration as it was and where the drafter was.
+/// One step back in the history: the declaration as it was, and what the drafter had
+/// selected when the change was made, to select again when it is undone.
 #[derive(Debug, Clone)]
 struct Step {
     declaration: Declaration,
@@ -132,12 +133,12 @@ impl Document {
         self.next_version += 1;
     }
 
-    /// Undoes the last change; returns where it was made.
+    /// Undoes the last change; returns what was selected when it was made.
     pub fn undo(&mut self) -> Result<Entry, Refusal> {
         self.step_through_history(false)
     }
 
-    /// Redoes the last change undone; returns where it was made.
+    /// Redoes the last change undone; returns what was selected when it was made.
     pub fn redo(&mut self) -> Result<Entry, Refusal> {
         self.step_through_history(true)
     }
@@ -174,7 +175,7 @@ impl Document {
             _ => self.declaration.paragraphs(clause.section).len(),
         };
         let entry = Entry::Paragraph(clause.section, at);
-        self.remember(entry);
+        self.remember(selected);
         let paragraph = Paragraph {
             id: self.declaration.fresh_id(&clause.id),
             clause: Some(clause.id.clone()),
@@ -198,7 +199,7 @@ impl Document {
             }
         };
         let entry = Entry::Paragraph(section, at);
-        self.remember(entry);
+        self.remember(selected);
         let base = match section {
             Section::Preamble => "p",
             Section::Operative => "o",

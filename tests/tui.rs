@@ -203,7 +203,9 @@ fn a_click_selects_and_the_wheel_scrolls() {
 #[test]
 fn the_tracked_changes() {
     let mut app = example_app(Theme { color: true });
-    app.declaration.revisions.truncate(1);
+    let mut fewer_revisions = app.declaration().clone();
+    fewer_revisions.revisions.truncate(1);
+    app.document.replace(fewer_revisions);
     keys(&mut app, &[KeyCode::Tab, KeyCode::Char('r')]);
     insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
 }

@@ -12,9 +12,11 @@ use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
 use crate::cover_note::{self, Field};
+pub use crate::document::Entry;
+use crate::document::{Deleted, Document, Refusal, join_lines, set_entry_text};
 use crate::draft_file;
 use crate::library::ClauseLibrary;
-use crate::model::{Declaration, Header, Paragraph, Section};
+use crate::model::{Declaration, Header};
 use jiff::civil::Date;
 
 /// Which pane has the keyboard.
@@ -24,25 +26,6 @@ pub enum Focus {
     Library,
     /// The draft outline, on the right.
     Draft,
-}
-
-/// One selectable row of the draft outline, in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
-    /// The cover note summary.
-    Header,
-    /// The title lines, edited together.
-    Titles,
-    /// The opening.
-    Opening,
-    /// A paragraph of a section.
-    Paragraph(Section, usize),
-    /// The chapeau.
-    Chapeau,
-    /// The closing.
-    Closing,
-    /// A passage an import could not place.
-    Unplaced(usize),
 }
 
 /// What the keyboard is doing besides moving around.
@@ -167,19 +150,12 @@ pub struct Areas {
     pub draft_rows: Vec<(u16, u16, usize)>,
 }
 
-struct Snapshot {
-    declaration: Declaration,
-    selected: usize,
-}
-
 /// The application: the draft, the library, and where the drafter is.
 pub struct App {
-    /// The working text.
-    pub declaration: Declaration,
+    /// The draft, its operations and its history.
+    pub document: Document,
     /// The draft file, once it has a name.
     pub path: Option<PathBuf>,
-    /// The text as last saved (or opened), to tell whether there are unsaved changes.
-    pub saved: Declaration,
     /// The clause library.
     pub library: ClauseLibrary,
     /// Keys to actions.
@@ -208,8 +184,9 @@ pub struct App {
     pub should_quit: bool,
     /// Work for the terminal shell.
     pub effect: Option<Effect>,
-    /// Counts changes to the draft, so the shell knows when to write the recovery file.
-    pub changes: u64,
+    /// Counts keystrokes typed into an editor or the form, which change the work in
+    /// progress before they change the draft.
+    typed: u64,
     /// The recovery file of this draft, removed after a clean save or quit.
     pub recovery_file: Option<PathBuf>,
     /// When the draft file was last read or written by us, to notice changes made by others.
@@ -226,8 +203,6 @@ pub struct App {
     pub page: Cell<usize>,
     quit_after_save: bool,
     overwrite_confirmed: bool,
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
 }
 
 impl App {
@@ -241,8 +216,7 @@ impl App {
     ) -> App {
         let matches = (0..library.clauses().len()).collect();
         App {
-            saved: declaration.clone(),
-            declaration,
+            document: Document::new(declaration),
             path,
             library,
             keymap,
@@ -258,7 +232,7 @@ impl App {
             message: None,
             should_quit: false,
             effect: None,
-            changes: 0,
+            typed: 0,
             recovery_file: None,
             disk_stamp: None,
             today: None,
@@ -268,8 +242,6 @@ impl App {
             page: Cell::new(10),
             quit_after_save: false,
             overwrite_confirmed: false,
-            undo: Vec::new(),
-            redo: Vec::new(),
         }
     }
 
@@ -283,21 +255,31 @@ impl App {
         self.disk_stamp = self.path.as_deref().and_then(Self::stamp_of);
     }
 
+    /// The working text.
+    pub fn declaration(&self) -> &Declaration {
+        self.document.declaration()
+    }
+
     /// Whether the working text differs from the saved one.
     pub fn is_modified(&self) -> bool {
-        self.declaration != self.saved
+        self.document.is_modified()
+    }
+
+    /// Whether there is work that a save would keep: changes to the draft, or text typed
+    /// in an editor or the form and not yet kept.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.is_modified() || self.work_in_progress() != *self.declaration()
+    }
+
+    /// Counts the changes to the work in progress (the draft, and text being typed), so that
+    /// the shell knows when to write the recovery file.
+    pub fn changes(&self) -> u64 {
+        self.document.version() + self.typed
     }
 
     /// The rows of the draft outline, in reading order.
     pub fn entries(&self) -> Vec<Entry> {
-        let d = &self.declaration;
-        let mut entries = vec![Entry::Header, Entry::Titles, Entry::Opening];
-        entries.extend((0..d.preamble.len()).map(|i| Entry::Paragraph(Section::Preamble, i)));
-        entries.push(Entry::Chapeau);
-        entries.extend((0..d.operative.len()).map(|i| Entry::Paragraph(Section::Operative, i)));
-        entries.push(Entry::Closing);
-        entries.extend((0..d.unplaced.len()).map(Entry::Unplaced));
-        entries
+        Entry::all(self.declaration())
     }
 
     /// The selected draft entry.
@@ -366,12 +348,12 @@ impl App {
         match &mut self.mode {
             Mode::Editor(editor) => {
                 let typed = editor.textarea.input(event);
-                self.changes += u64::from(typed);
+                self.typed += u64::from(typed);
             }
             Mode::HeaderForm(form) => {
                 let current = form.current;
                 let typed = form.fields[current].1.input(event);
-                self.changes += u64::from(typed);
+                self.typed += u64::from(typed);
             }
             Mode::SaveAs(name) => {
                 if key.code == KeyCode::Enter {
@@ -476,7 +458,7 @@ impl App {
                     .filter(|(_, p)| p.status != crate::redline::Status::Unchanged)
                     .map(|(i, _)| i)
                     .collect();
-                let last = self.declaration.revisions.len() - 1;
+                let last = self.declaration().revisions.len() - 1;
                 // "To" runs over the revisions after "from", then the working text.
                 let to_index = |to: Option<usize>| to.unwrap_or(last + 1);
                 let (from, to) = (view.from, view.to);
@@ -614,16 +596,6 @@ impl App {
         self.library_top.set(0);
     }
 
-    /// Records the state before a change so that it can be undone.
-    fn remember(&mut self) {
-        self.undo.push(Snapshot {
-            declaration: self.declaration.clone(),
-            selected: self.draft_selected,
-        });
-        self.redo.clear();
-        self.changes += 1;
-    }
-
     fn refuse_if_read_only(&mut self) -> bool {
         if self.read_only {
             self.message = Some("read-only: another chapeau has this draft open".into());
@@ -643,21 +615,8 @@ impl App {
             self.message = Some("no clause selected".into());
             return;
         };
-        let at = match self.selected_entry() {
-            Entry::Paragraph(section, i) if section == clause.section => i + 1,
-            _ => self.declaration.paragraphs(clause.section).len(),
-        };
-        self.remember();
-        let paragraph = Paragraph {
-            id: self.declaration.fresh_id(&clause.id),
-            clause: Some(clause.id.clone()),
-            text: clause.text.clone(),
-            items: clause.items.clone(),
-        };
-        self.declaration
-            .paragraphs_mut(clause.section)
-            .insert(at, paragraph);
-        self.select_entry(Entry::Paragraph(clause.section, at));
+        let entry = self.document.add_clause(&clause, self.selected_entry());
+        self.select_entry(entry);
         self.message = Some(format!(
             "added {} to the {}",
             clause.id,
@@ -667,24 +626,7 @@ impl App {
 
     /// The text of `entry` as the editor shows it: items one per line after the text.
     pub fn editable_text(&self, entry: Entry) -> String {
-        let d = &self.declaration;
-        match entry {
-            Entry::Header => String::new(),
-            Entry::Titles => d.titles.join("\n"),
-            Entry::Opening => d.opening.clone(),
-            Entry::Chapeau => d.chapeau.clone(),
-            Entry::Closing => d.closing.clone(),
-            Entry::Unplaced(i) => d.unplaced[i].clone(),
-            Entry::Paragraph(section, i) => {
-                let paragraph = &d.paragraphs(section)[i];
-                let mut text = paragraph.text.replace('\n', " ");
-                for item in &paragraph.items {
-                    text.push_str("\n- ");
-                    text.push_str(&item.replace('\n', " "));
-                }
-                text
-            }
-        }
+        self.document.editable_text(entry)
     }
 
     fn start_edit(&mut self, entry: Entry, new_paragraph: bool) {
@@ -736,7 +678,7 @@ impl App {
             }
             Action::DiscardEdit => {
                 if editor.new_paragraph {
-                    self.drop_new_paragraph(editor.target);
+                    self.drop_new_paragraph();
                 }
                 self.message = Some("edit discarded".into());
             }
@@ -745,51 +687,38 @@ impl App {
     }
 
     /// Removes a paragraph made for an edit that was left empty, as if it never existed.
-    fn drop_new_paragraph(&mut self, entry: Entry) {
-        if let Some(before) = self.undo.pop() {
-            self.declaration = before.declaration;
-            self.draft_selected = before.selected;
+    fn drop_new_paragraph(&mut self) {
+        if let Some(selected) = self.document.forget_last_change() {
+            self.select_entry(selected);
         }
-        let _ = entry;
     }
 
-    /// Sets the text of `entry` from editor text: for a paragraph, the first line is the
-    /// text and lines starting "- " are items; other lines continue the line before.
     /// Applies editor text to `entry`; false (with a message) when a paragraph would be left
-    /// without its text, in which case nothing changes.
+    /// with items but without its text, in which case nothing changes.
     fn apply_edit(&mut self, entry: Entry, text: &str, new_paragraph: bool) -> bool {
-        if let Entry::Paragraph(..) = entry {
-            let (body, items) = split_items(text);
-            if body.trim().is_empty() && !items.is_empty() {
+        match self.document.write(entry, text, new_paragraph) {
+            Ok(_) => true,
+            Err(Refusal::ItemsWithoutText) => {
                 self.message = Some("a paragraph needs its text on the first line; items follow, each starting \"- \"".into());
-                return false;
+                false
             }
-            if body.trim().is_empty() {
-                if new_paragraph {
-                    self.drop_new_paragraph(entry);
-                    self.message = Some("empty paragraph not added".into());
-                } else {
-                    self.message =
-                        Some("a paragraph needs a text: press d to delete it instead".into());
-                }
-                return true;
+            Err(_) if new_paragraph => {
+                self.drop_new_paragraph();
+                self.message = Some("empty paragraph not added".into());
+                true
+            }
+            Err(_) => {
+                self.message =
+                    Some("a paragraph needs a text: press d to delete it instead".into());
+                true
             }
         }
-        let mut edited = self.declaration.clone();
-        set_entry_text(&mut edited, entry, text);
-        if edited != self.declaration {
-            if !new_paragraph {
-                self.remember();
-            }
-            self.declaration = edited;
-        }
-        true
     }
 
     /// The draft with what is being typed in the editor or the form applied: what the
     /// recovery file keeps, so that not even a half-finished edit is lost.
     pub fn work_in_progress(&self) -> Declaration {
-        let mut work = self.declaration.clone();
+        let mut work = self.declaration().clone();
         match &self.mode {
             Mode::Editor(editor) => set_entry_text(
                 &mut work,
@@ -810,31 +739,7 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let (section, at) = match self.selected_entry() {
-            Entry::Paragraph(section, i) => (section, i + 1),
-            Entry::Header | Entry::Titles | Entry::Opening => (Section::Preamble, 0),
-            Entry::Chapeau => (Section::Operative, 0),
-            Entry::Closing | Entry::Unplaced(_) => {
-                (Section::Operative, self.declaration.operative.len())
-            }
-        };
-        self.remember();
-        let base = match section {
-            Section::Preamble => "p",
-            Section::Operative => "o",
-        };
-        let id = self.declaration.fresh_id(&format!(
-            "{base}{}",
-            self.declaration.paragraphs(section).len() + 1
-        ));
-        self.declaration.paragraphs_mut(section).insert(
-            at,
-            Paragraph {
-                id,
-                ..Default::default()
-            },
-        );
-        let entry = Entry::Paragraph(section, at);
+        let entry = self.document.insert_paragraph(self.selected_entry());
         self.select_entry(entry);
         self.focus = Focus::Draft;
         self.start_edit(entry, true);
@@ -844,53 +749,36 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let (section, i) = match self.selected_entry() {
-            Entry::Paragraph(section, i) => (section, i),
-            Entry::Unplaced(i) => {
-                self.remember();
-                self.declaration.unplaced.remove(i);
-                self.draft_selected = self.draft_selected.min(self.entries().len() - 1);
-                self.message = Some("deleted the unplaced passage (u to undo)".into());
-                return;
-            }
-            _ => {
-                self.message =
-                    Some("only paragraphs can be deleted; press e to edit this part".into());
-                return;
-            }
-        };
-        self.remember();
-        let removed = self.declaration.paragraphs_mut(section).remove(i);
+        self.message = Some(match self.document.delete(self.selected_entry()) {
+            Ok(Deleted::Paragraph(id)) => format!("deleted paragraph {id} (u to undo)"),
+            Ok(Deleted::Unplaced) => "deleted the unplaced passage (u to undo)".into(),
+            Err(_) => "only paragraphs can be deleted; press e to edit this part".into(),
+        });
         self.draft_selected = self.draft_selected.min(self.entries().len() - 1);
-        self.message = Some(format!("deleted paragraph {} (u to undo)", removed.id));
     }
 
     fn move_paragraph(&mut self, step: isize) {
         if self.refuse_if_read_only() {
             return;
         }
-        let Entry::Paragraph(section, i) = self.selected_entry() else {
-            return;
-        };
-        let len = self.declaration.paragraphs(section).len();
-        let Some(to) = i.checked_add_signed(step).filter(|&to| to < len) else {
-            self.message = Some(format!(
-                "already the {} paragraph of the {}",
-                if step < 0 { "first" } else { "last" },
-                section.name()
-            ));
-            return;
-        };
-        self.remember();
-        self.declaration.paragraphs_mut(section).swap(i, to);
-        self.select_entry(Entry::Paragraph(section, to));
+        match self.document.move_paragraph(self.selected_entry(), step) {
+            Ok(entry) => self.select_entry(entry),
+            Err(Refusal::AtTheEdge { section, first }) => {
+                self.message = Some(format!(
+                    "already the {} paragraph of the {}",
+                    if first { "first" } else { "last" },
+                    section.name()
+                ))
+            }
+            Err(_) => {}
+        }
     }
 
     fn start_header_form(&mut self) {
         if self.refuse_if_read_only() {
             return;
         }
-        let header = &self.declaration.header;
+        let header = &self.declaration().header;
         let fields = cover_note::stored_fields()
             .map(|field| {
                 let mut input = TextArea::new(vec![(field.text)(header)]);
@@ -915,10 +803,7 @@ impl App {
             }
             Action::KeepEdit => match header_from_form(&form) {
                 Ok(header) => {
-                    if header != self.declaration.header {
-                        self.remember();
-                        self.declaration.header = header;
-                    }
+                    self.document.set_header(header);
                     return;
                 }
                 Err((field, message)) => {
@@ -932,7 +817,7 @@ impl App {
     }
 
     fn open_redline(&mut self) {
-        match self.declaration.revisions.len().checked_sub(1) {
+        match self.declaration().revisions.len().checked_sub(1) {
             Some(last) => self.compare(last, None, false),
             None => {
                 self.message =
@@ -944,8 +829,8 @@ impl App {
     /// A revision's text, or the working text numbered as the revision it will become.
     fn version(&self, revision: Option<usize>) -> Declaration {
         match revision {
-            Some(n) => self.declaration.revisions[n].text.clone(),
-            None => self.declaration.as_next_revision(),
+            Some(n) => self.declaration().revisions[n].text.clone(),
+            None => self.declaration().as_next_revision(),
         }
     }
 
@@ -985,20 +870,20 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        if !self.declaration.changed_since_last_revision() {
+        if !self.declaration().changed_since_last_revision() {
             self.message =
                 Some("nothing changed since the last revision: nothing to circulate".into());
             return;
         }
-        let mut next = self.declaration.header.clone();
-        next.revision = self.declaration.revisions.len() as u32;
+        let mut next = self.declaration().header.clone();
+        next.revision = self.declaration().revisions.len() as u32;
         let number = next.printed_number();
         let number = if number.is_empty() {
             format!("REV {}", next.revision)
         } else {
             number
         };
-        let Some(date) = self.today.or(self.declaration.header.date) else {
+        let Some(date) = self.today.or(self.declaration().header.date) else {
             self.message = Some("no date to circulate with: fill in the cover note's date".into());
             return;
         };
@@ -1013,32 +898,25 @@ impl App {
         self.step_through_history(true);
     }
 
-    /// Undo (or redo): the snapshot on top of one stack becomes the draft, and the draft as it
-    /// was goes onto the other stack.
+    /// Undo (or redo), selecting where the change was made.
     fn step_through_history(&mut self, forward: bool) {
-        let (from, to) = if forward {
-            (&mut self.redo, &mut self.undo)
+        let stepped = if forward {
+            self.document.redo()
         } else {
-            (&mut self.undo, &mut self.redo)
+            self.document.undo()
         };
-        let Some(snapshot) = from.pop() else {
-            self.message = Some(
-                if forward {
-                    "nothing to redo"
-                } else {
-                    "nothing to undo"
+        self.message = Some(
+            match (stepped, forward) {
+                (Ok(entry), _) => {
+                    self.select_entry(entry);
+                    self.draft_selected = self.draft_selected.min(self.entries().len() - 1);
+                    if forward { "redone" } else { "undone" }
                 }
-                .into(),
-            );
-            return;
-        };
-        to.push(Snapshot {
-            declaration: std::mem::replace(&mut self.declaration, snapshot.declaration),
-            selected: self.draft_selected,
-        });
-        self.draft_selected = snapshot.selected;
-        self.changes += 1;
-        self.message = Some(if forward { "redone" } else { "undone" }.into());
+                (Err(_), true) => "nothing to redo",
+                (Err(_), false) => "nothing to undo",
+            }
+            .into(),
+        );
     }
 
     fn save(&mut self) {
@@ -1059,9 +937,9 @@ impl App {
             return;
         }
         self.overwrite_confirmed = false;
-        match draft_file::save(&path, &self.declaration) {
+        match draft_file::save(&path, self.declaration()) {
             Ok(()) => {
-                self.saved = self.declaration.clone();
+                self.document.mark_saved();
                 self.disk_stamp = Self::stamp_of(&path);
                 self.remove_recovery_file();
                 self.message = Some(format!("saved {}", path.display()));
@@ -1120,8 +998,7 @@ impl App {
             }
             (Prompt::QuitUnsaved, Action::Cancel) => {}
             (Prompt::Circulate { number, date }, Action::Yes) => {
-                self.remember();
-                self.declaration.circulate(date);
+                self.document.circulate(date);
                 self.save();
                 if !self.is_modified() {
                     self.message = Some(format!("circulated {number} on {date}, and saved"));
@@ -1139,8 +1016,7 @@ impl App {
                 self.message = Some("not saved: the file on disk is left as it is".into());
             }
             (Prompt::Recover { recovered, .. }, Action::Yes) => {
-                self.remember();
-                self.declaration = *recovered;
+                self.document.replace(*recovered);
                 self.message = Some("recovered the unsaved changes: Ctrl-s to save them".into());
             }
             (Prompt::Recover { .. }, Action::No) => {
@@ -1184,83 +1060,10 @@ impl App {
     /// Counts of paragraphs for the status line.
     pub fn counts(&self) -> (usize, usize) {
         (
-            self.declaration.preamble.len(),
-            self.declaration.operative.len(),
+            self.declaration().preamble.len(),
+            self.declaration().operative.len(),
         )
     }
-}
-
-/// Sets the text of `entry` from editor text: for a paragraph, the first line is the text and
-/// lines starting "- " are items; other lines continue the line before. A paragraph edit
-/// without a text changes nothing.
-fn set_entry_text(d: &mut Declaration, entry: Entry, text: &str) {
-    let text = text.trim_end();
-    match entry {
-        Entry::Paragraph(section, i) => {
-            let (body, items) = split_items(text);
-            if !body.trim().is_empty()
-                && let Some(paragraph) = d.paragraphs_mut(section).get_mut(i)
-            {
-                paragraph.text = body;
-                paragraph.items = items;
-            }
-        }
-        Entry::Titles => {
-            d.titles = text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from)
-                .collect()
-        }
-        Entry::Opening => d.opening = join_lines(text),
-        Entry::Chapeau => d.chapeau = join_lines(text),
-        Entry::Closing => d.closing = join_lines(text),
-        Entry::Unplaced(i) => {
-            if let Some(passage) = d.unplaced.get_mut(i) {
-                *passage = join_lines(text);
-            }
-        }
-        Entry::Header => {}
-    }
-}
-
-/// Editor text to paragraph text and items.
-fn split_items(text: &str) -> (String, Vec<String>) {
-    let mut body = String::new();
-    let mut items: Vec<String> = Vec::new();
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if let Some(item) = trimmed
-            .strip_prefix("- ")
-            .or_else(|| (trimmed == "-").then_some(""))
-        {
-            items.push(item.trim().to_string());
-        } else if trimmed.is_empty() {
-            continue;
-        } else if let Some(last) = items.last_mut() {
-            push_words(last, trimmed);
-        } else {
-            push_words(&mut body, trimmed);
-        }
-    }
-    items.retain(|item| !item.is_empty());
-    (body, items)
-}
-
-fn push_words(into: &mut String, words: &str) {
-    if !into.is_empty() {
-        into.push(' ');
-    }
-    into.push_str(words);
-}
-
-fn join_lines(text: &str) -> String {
-    let mut joined = String::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        push_words(&mut joined, line);
-    }
-    joined
 }
 
 /// The header the form describes, or the field that is wrong and why.
@@ -1271,16 +1074,4 @@ fn header_from_form(form: &HeaderForm) -> Result<Header, (usize, String)> {
             .map_err(|message| (i, format!("{message}: {}", field.help)))?;
     }
     Ok(header)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn editor_text_splits_into_text_and_items() {
-        let (body, items) = split_items("We act\nwell by:\n- one,\n  continued\n- two.\n");
-        assert_eq!(body, "We act well by:");
-        assert_eq!(items, ["one, continued", "two."]);
-    }
 }

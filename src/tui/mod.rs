@@ -121,7 +121,7 @@ pub fn prepare(mut app: App) -> Session {
     if matches!(app.mode, Mode::Normal)
         && let Some(file) = &app.recovery_file
         && let Some((written, recovered)) = recovery::pending_recovery(file, draft.as_deref())
-        && recovered != app.declaration
+        && recovered != *app.declaration()
     {
         app.mode = Mode::Prompt(Prompt::Recover {
             time: clock_time(written),
@@ -161,8 +161,8 @@ pub fn run(mut session: Session) -> Result<()> {
 fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<()> {
     let app = &mut session.app;
     let mut needs_draw = true;
-    let mut seen_changes = app.changes;
-    let mut written_changes = app.changes;
+    let mut seen_changes = app.changes();
+    let mut written_changes = app.changes();
     let mut first_unwritten: Option<Instant> = None;
     let mut last_change = Instant::now();
     while !app.should_quit {
@@ -199,8 +199,8 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             needs_draw = true;
             continue;
         }
-        if app.changes != seen_changes {
-            seen_changes = app.changes;
+        if app.changes() != seen_changes {
+            seen_changes = app.changes();
             last_change = Instant::now();
             first_unwritten.get_or_insert(last_change);
             remember_for_panic(app);
@@ -209,8 +209,8 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             && (last_change.elapsed() >= RECOVERY_QUIET || first.elapsed() >= RECOVERY_LATEST)
         {
             first_unwritten = None;
-            if written_changes != app.changes {
-                written_changes = app.changes;
+            if written_changes != app.changes() {
+                written_changes = app.changes();
                 write_recovery(app);
             }
         }
@@ -234,7 +234,7 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             needs_draw = true;
         }
     }
-    if app.work_in_progress() == app.saved
+    if !app.has_unsaved_work()
         && let Some(file) = &app.recovery_file
     {
         let _ = std::fs::remove_file(file);
@@ -247,7 +247,7 @@ fn write_recovery(app: &mut App) {
         return;
     };
     let work = app.work_in_progress();
-    if work == app.saved {
+    if !app.has_unsaved_work() {
         let _ = std::fs::remove_file(&file);
         return;
     }

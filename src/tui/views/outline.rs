@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> (Rect, Vec<(u16, u16, u
     let height = usize::from(inner.height);
     let entries = app.entries();
     let selected = app.draft_selected.min(entries.len() - 1);
-    let column = operative_label_column(&app.declaration);
+    let column = operative_label_column(app.declaration());
     let mut laid_out: std::collections::HashMap<usize, Vec<Line<'static>>> = Default::default();
     let mut lines_of = |at: usize| -> Vec<Line<'static>> {
         laid_out
@@ -93,7 +93,7 @@ fn operative_label_column(declaration: &Declaration) -> usize {
 }
 
 fn entry_lines(app: &App, entry: Entry, width: usize, column: usize) -> Vec<Line<'static>> {
-    let d = &app.declaration;
+    let d = &app.declaration();
     let placeholder = |what: &str| {
         vec![Line::from(Span::styled(
             format!("({what}: press e to write it)"),
@@ -154,8 +154,8 @@ fn fit(line: &str, width: usize) -> Vec<String> {
 
 fn header_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     // The working text is shown numbered as the revision it will become.
-    let mut h = app.declaration.header.clone();
-    h.revision = app.declaration.next_revision();
+    let mut h = app.declaration().header.clone();
+    h.revision = app.declaration().next_revision();
     let date = h.printed_date();
     let first: Vec<String> = [
         h.printed_number(),

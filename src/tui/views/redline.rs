@@ -189,7 +189,7 @@ pub fn draw_revisions(frame: &mut Frame, app: &App, view: &RedlineView, area: Re
         .borders(Borders::ALL)
         .border_style(app.theme.border(false))
         .title(" Revisions ");
-    let d = &app.declaration;
+    let d = &app.declaration();
     let marker = |n: Option<usize>| {
         if n == Some(view.from) {
             "from ▸ "
