@@ -452,7 +452,6 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
     let theme = chapeau::tui::theme::Theme::from_environment();
     let mut app = chapeau::tui::app::App::new(declaration, draft, library, keymap, theme);
     app.message = problem;
-    app.note_disk_state();
     app.today = Some(jiff::Zoned::now().date());
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {

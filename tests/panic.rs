@@ -25,9 +25,8 @@ fn a_panic_writes_the_unsaved_work_to_the_recovery_file() {
         Theme { color: false },
     );
     let recovery = dir.path().join("recovery").join("small.toml");
-    app.recovery_file = Some(recovery.clone());
     app.update(Action::AddClause);
-    chapeau::tui::remember_for_panic(&app);
+    chapeau::tui::remember_for_panic(Some(&recovery), &app);
     chapeau::tui::install_panic_hook();
 
     let outcome = std::panic::catch_unwind(|| panic!("something unexpected"));

@@ -9,12 +9,12 @@ use ratatui::layout::{Position, Rect};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::action::Action;
+use super::effects::{Effect, Outcome};
 use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
 use crate::cover_note::{self, Field};
 pub use crate::document::Entry;
 use crate::document::{Deleted, Document, Refusal, join_lines, set_entry_text};
-use crate::draft_file;
 use crate::library::ClauseLibrary;
 use crate::model::{Declaration, Header};
 use jiff::civil::Date;
@@ -127,16 +127,15 @@ pub struct HeaderForm {
     pub current: usize,
 }
 
-/// Something only the terminal shell can do, asked for by an action.
+/// What to do once a save asked for is done.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Suspend the screen and edit this text of `entry` in the external editor.
-    ExternalEdit {
-        /// What is being edited.
-        entry: Entry,
-        /// The text to start from.
-        text: String,
-    },
+enum AfterSave {
+    /// Nothing more.
+    Nothing,
+    /// Quit (the drafter answered "save" to the quit question).
+    Quit,
+    /// Say this instead of "saved".
+    Say(String),
 }
 
 /// Screen areas of the last frame, for the mouse.
@@ -182,15 +181,11 @@ pub struct App {
     pub message: Option<String>,
     /// Set when the application should end.
     pub should_quit: bool,
-    /// Work for the terminal shell.
-    pub effect: Option<Effect>,
+    /// What the shell is asked to do, in order.
+    effects: Vec<Effect>,
     /// Counts keystrokes typed into an editor or the form, which change the work in
     /// progress before they change the draft.
     typed: u64,
-    /// The recovery file of this draft, removed after a clean save or quit.
-    pub recovery_file: Option<PathBuf>,
-    /// When the draft file was last read or written by us, to notice changes made by others.
-    pub disk_stamp: Option<std::time::SystemTime>,
     /// Today's date, given by the shell (the core never reads the clock).
     pub today: Option<Date>,
     /// Where things were drawn last, for the mouse.
@@ -201,8 +196,8 @@ pub struct App {
     pub library_top: Cell<usize>,
     /// Rows in a page of the focused list (kept by the views).
     pub page: Cell<usize>,
-    quit_after_save: bool,
-    overwrite_confirmed: bool,
+    /// What to do once the draft is saved.
+    after_save: AfterSave,
 }
 
 impl App {
@@ -231,28 +226,47 @@ impl App {
             read_only: false,
             message: None,
             should_quit: false,
-            effect: None,
+            effects: Vec::new(),
             typed: 0,
-            recovery_file: None,
-            disk_stamp: None,
             today: None,
             areas: Areas::default(),
             draft_top: Cell::new(0),
             library_top: Cell::new(0),
             page: Cell::new(10),
-            quit_after_save: false,
-            overwrite_confirmed: false,
+            after_save: AfterSave::Nothing,
         }
     }
 
-    /// The modification time of `path` now, if it exists.
-    fn stamp_of(path: &std::path::Path) -> Option<std::time::SystemTime> {
-        std::fs::metadata(path).and_then(|m| m.modified()).ok()
+    /// The effects asked for since the last call, for the shell to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
-    /// Remembers the draft file as it is now on disk (after opening it).
-    pub fn note_disk_state(&mut self) {
-        self.disk_stamp = self.path.as_deref().and_then(Self::stamp_of);
+    /// Takes in what came of an effect.
+    pub fn take_in(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Saved(path) => {
+                self.document.mark_saved();
+                if matches!(self.mode, Mode::SaveAs(_)) {
+                    self.mode = Mode::Normal;
+                }
+                self.message = Some(format!("saved {}", path.display()));
+                self.path = Some(path);
+                self.effects.push(Effect::DiscardRecovery);
+                match std::mem::replace(&mut self.after_save, AfterSave::Nothing) {
+                    AfterSave::Quit => self.quit(),
+                    AfterSave::Say(message) => self.message = Some(message),
+                    AfterSave::Nothing => {}
+                }
+            }
+            Outcome::NotSaved(why) => {
+                self.after_save = AfterSave::Nothing;
+                self.message = Some(format!("not saved: {why}"));
+            }
+            Outcome::ChangedOnDisk => self.mode = Mode::Prompt(Prompt::ChangedOnDisk),
+            Outcome::Note(message) => self.message = Some(message),
+            Outcome::Edited { entry, text } => self.apply_external_edit(entry, &text),
+        }
     }
 
     /// The working text.
@@ -657,7 +671,7 @@ impl App {
         if entry == Entry::Header || self.refuse_if_read_only() {
             return;
         }
-        self.effect = Some(Effect::ExternalEdit {
+        self.effects.push(Effect::ExternalEdit {
             entry,
             text: self.editable_text(entry),
         });
@@ -920,6 +934,12 @@ impl App {
     }
 
     fn save(&mut self) {
+        self.save_over(false);
+    }
+
+    /// Asks for the draft to be saved; `overwrite` when the drafter said to replace a draft
+    /// changed on disk.
+    fn save_over(&mut self, overwrite: bool) {
         if self.refuse_if_read_only() {
             return;
         }
@@ -929,29 +949,12 @@ impl App {
             self.mode = Mode::SaveAs(Box::new(name));
             return;
         };
-        if self.disk_stamp.is_some()
-            && Self::stamp_of(&path) != self.disk_stamp
-            && !self.overwrite_confirmed
-        {
-            self.mode = Mode::Prompt(Prompt::ChangedOnDisk);
-            return;
-        }
-        self.overwrite_confirmed = false;
-        match draft_file::save(&path, self.declaration()) {
-            Ok(()) => {
-                self.document.mark_saved();
-                self.disk_stamp = Self::stamp_of(&path);
-                self.remove_recovery_file();
-                self.message = Some(format!("saved {}", path.display()));
-                if self.quit_after_save {
-                    self.quit();
-                }
-            }
-            Err(error) => {
-                self.quit_after_save = false;
-                self.message = Some(format!("not saved: {error:#}"));
-            }
-        }
+        self.effects.push(Effect::Save {
+            path,
+            declaration: Box::new(self.declaration().clone()),
+            new_file: false,
+            overwrite,
+        });
     }
 
     fn update_save_as(&mut self, name: Box<TextArea<'static>>, action: Action) {
@@ -963,23 +966,18 @@ impl App {
                     self.mode = Mode::SaveAs(name);
                     return;
                 }
-                let path = PathBuf::from(typed);
-                if path.exists() {
-                    self.message = Some(format!(
-                        "{} already exists: type another name",
-                        path.display()
-                    ));
-                    self.mode = Mode::SaveAs(name);
-                    return;
-                }
-                self.path = Some(path);
-                self.save();
-                if self.is_modified() {
-                    self.path = None;
-                }
+                // The prompt stays open until the save is done: a name that cannot be used
+                // is typed again.
+                self.effects.push(Effect::Save {
+                    path: PathBuf::from(typed),
+                    declaration: Box::new(self.declaration().clone()),
+                    new_file: true,
+                    overwrite: false,
+                });
+                self.mode = Mode::SaveAs(name);
             }
             Action::Cancel => {
-                self.quit_after_save = false;
+                self.after_save = AfterSave::Nothing;
                 self.message = Some("not saved".into());
             }
             _ => self.mode = Mode::SaveAs(name),
@@ -989,30 +987,26 @@ impl App {
     fn answer(&mut self, prompt: Prompt, action: Action) {
         match (prompt, action) {
             (Prompt::QuitUnsaved, Action::Yes) => {
-                self.quit_after_save = true;
+                self.after_save = AfterSave::Quit;
                 self.save();
             }
             (Prompt::QuitUnsaved, Action::No) => {
-                self.remove_recovery_file();
+                self.effects.push(Effect::DiscardRecovery);
                 self.quit();
             }
             (Prompt::QuitUnsaved, Action::Cancel) => {}
             (Prompt::Circulate { number, date }, Action::Yes) => {
                 self.document.circulate(date);
+                self.after_save =
+                    AfterSave::Say(format!("circulated {number} on {date}, and saved"));
                 self.save();
-                if !self.is_modified() {
-                    self.message = Some(format!("circulated {number} on {date}, and saved"));
-                }
             }
             (Prompt::Circulate { .. }, Action::No | Action::Cancel) => {
                 self.message = Some("not circulated".into())
             }
-            (Prompt::ChangedOnDisk, Action::Yes) => {
-                self.overwrite_confirmed = true;
-                self.save();
-            }
+            (Prompt::ChangedOnDisk, Action::Yes) => self.save_over(true),
             (Prompt::ChangedOnDisk, Action::No | Action::Cancel) => {
-                self.quit_after_save = false;
+                self.after_save = AfterSave::Nothing;
                 self.message = Some("not saved: the file on disk is left as it is".into());
             }
             (Prompt::Recover { recovered, .. }, Action::Yes) => {
@@ -1020,22 +1014,12 @@ impl App {
                 self.message = Some("recovered the unsaved changes: Ctrl-s to save them".into());
             }
             (Prompt::Recover { .. }, Action::No) => {
-                self.remove_recovery_file();
+                self.effects.push(Effect::DiscardRecovery);
                 self.message = Some("recovery file discarded".into());
             }
             (Prompt::Recover { .. }, Action::Cancel) => {
-                // Neither recovered nor discarded: set aside where the next autosave cannot
-                // overwrite it, and said where.
-                if let Some(file) = &self.recovery_file {
-                    let aside = file.with_extension("set-aside.toml");
-                    self.message = Some(match std::fs::rename(file, &aside) {
-                        Ok(()) => format!(
-                            "recovery file set aside at {} (open it with chapeau)",
-                            aside.display()
-                        ),
-                        Err(error) => format!("recovery file kept at {}: {error}", file.display()),
-                    });
-                }
+                // Neither recovered nor discarded: set aside, and said where.
+                self.effects.push(Effect::SetRecoveryAside);
             }
             (Prompt::Locked { .. }, Action::ReadOnly) => {
                 self.read_only = true;
@@ -1049,12 +1033,6 @@ impl App {
 
     fn quit(&mut self) {
         self.should_quit = true;
-    }
-
-    fn remove_recovery_file(&mut self) {
-        if let Some(file) = &self.recovery_file {
-            let _ = std::fs::remove_file(file);
-        }
     }
 
     /// Counts of paragraphs for the status line.

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod effects;
 pub mod keymap;
 pub mod theme;
 pub mod views;
@@ -22,7 +23,8 @@ use ratatui::crossterm::execute;
 
 use crate::model::Declaration;
 use crate::recovery::{self, Lock, Locking};
-use app::{App, Effect, Mode, Prompt};
+use app::{App, Mode, Prompt};
+use effects::{Effect, Files, Outcome};
 
 /// How long the draft must be quiet before unsaved work goes to the recovery file.
 const RECOVERY_QUIET: Duration = Duration::from_millis(700);
@@ -92,6 +94,8 @@ static LAST_WORK: Mutex<Option<(PathBuf, Option<PathBuf>, Declaration)>> = Mutex
 pub struct Session {
     /// The application, with the draft loaded.
     pub app: App,
+    /// The session's files: the recovery file, the draft's time on disk.
+    pub files: Files,
     /// The lock on the draft, held while the screen runs.
     pub lock: Option<Lock>,
     /// The draft the lock was asked for (a new draft asks again once it has a name).
@@ -101,7 +105,11 @@ pub struct Session {
 /// Prepares a session on `app`: recovery offer and lock question become the first prompts.
 pub fn prepare(mut app: App) -> Session {
     let draft = app.path.clone();
-    app.recovery_file = recovery::recovery_file(draft.as_deref());
+    let mut files = Files {
+        recovery_file: recovery::recovery_file(draft.as_deref()),
+        ..Files::default()
+    };
+    files.note_disk_state(draft.as_deref());
     let mut lock = None;
     match Lock::acquire(draft.as_deref()) {
         Locking::Acquired(acquired) => lock = Some(acquired),
@@ -113,13 +121,13 @@ pub fn prepare(mut app: App) -> Session {
     }
     if draft.is_none()
         && let Some(orphan) = recovery::orphaned_untitled_recovery()
-        && let Some(ours) = &app.recovery_file
+        && let Some(ours) = &files.recovery_file
     {
         // Adopt the crashed session's file: answered either way, it is handled as ours.
         let _ = std::fs::rename(orphan, ours);
     }
     if matches!(app.mode, Mode::Normal)
-        && let Some(file) = &app.recovery_file
+        && let Some(file) = &files.recovery_file
         && let Some((written, recovered)) = recovery::pending_recovery(file, draft.as_deref())
         && recovered != *app.declaration()
     {
@@ -130,6 +138,7 @@ pub fn prepare(mut app: App) -> Session {
     }
     Session {
         app,
+        files,
         lock,
         lock_path: draft,
     }
@@ -159,7 +168,9 @@ pub fn run(mut session: Session) -> Result<()> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<()> {
-    let app = &mut session.app;
+    let Session {
+        app, files, lock, ..
+    } = session;
     let mut needs_draw = true;
     let mut seen_changes = app.changes();
     let mut written_changes = app.changes();
@@ -167,23 +178,40 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
     let mut last_change = Instant::now();
     while !app.should_quit {
         if HANGUP.load(std::sync::atomic::Ordering::SeqCst) {
-            write_recovery(app);
+            write_recovery(app, files);
             return Ok(());
+        }
+        if app.read_only {
+            // A read-only session has no work of its own to keep, and the recovery file is
+            // the first session's.
+            files.recovery_file = None;
         }
         if app.path.is_some() && app.path != session.lock_path && !app.read_only {
             session.lock_path = app.path.clone();
             // A new draft saved under a name: its recovery file and lock follow the name.
             let draft = app.path.clone().expect("checked");
-            let untitled = app
-                .recovery_file
-                .replace(recovery::recovery_file(Some(&draft)).unwrap_or_default());
-            if let Some(untitled) = untitled.filter(|f| Some(f) != app.recovery_file.as_ref()) {
+            let named = recovery::recovery_file(Some(&draft));
+            if let Some(untitled) = std::mem::replace(&mut files.recovery_file, named.clone())
+                && Some(&untitled) != named.as_ref()
+            {
                 let _ = std::fs::remove_file(untitled);
             }
-            session.lock = match Lock::acquire(Some(&draft)) {
+            *lock = match Lock::acquire(Some(&draft)) {
                 Locking::Acquired(lock) => Some(lock),
                 _ => None,
             };
+        }
+        for effect in files.run(app) {
+            if let Effect::ExternalEdit { entry, text } = effect {
+                match edit_externally(terminal, &text) {
+                    Ok(text) => app.take_in(Outcome::Edited { entry, text }),
+                    Err(error) => app.message = Some(format!("external editor: {error:#}")),
+                }
+                needs_draw = true;
+            }
+        }
+        if app.should_quit {
+            break;
         }
         if needs_draw {
             let mut areas = app::Areas::default();
@@ -191,19 +219,11 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             app.areas = areas;
             needs_draw = false;
         }
-        if let Some(Effect::ExternalEdit { entry, text }) = app.effect.take() {
-            match edit_externally(terminal, &text) {
-                Ok(edited) => app.apply_external_edit(entry, &edited),
-                Err(error) => app.message = Some(format!("external editor: {error:#}")),
-            }
-            needs_draw = true;
-            continue;
-        }
         if app.changes() != seen_changes {
             seen_changes = app.changes();
             last_change = Instant::now();
             first_unwritten.get_or_insert(last_change);
-            remember_for_panic(app);
+            remember_for_panic(files.recovery_file.as_deref(), app);
         }
         if let Some(first) = first_unwritten
             && (last_change.elapsed() >= RECOVERY_QUIET || first.elapsed() >= RECOVERY_LATEST)
@@ -211,14 +231,14 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             first_unwritten = None;
             if written_changes != app.changes() {
                 written_changes = app.changes();
-                write_recovery(app);
+                write_recovery(app, files);
             }
         }
         // Input crossterm has already read comes first; else wait for the terminal.
         let has_event = event::poll(Duration::ZERO)?
             || match terminal_input(TICK) {
                 TerminalInput::Gone => {
-                    write_recovery(app);
+                    write_recovery(app, files);
                     return Ok(());
                 }
                 TerminalInput::Ready => event::poll(Duration::ZERO)?,
@@ -235,22 +255,24 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
         }
     }
     if !app.has_unsaved_work()
-        && let Some(file) = &app.recovery_file
+        && let Some(file) = &files.recovery_file
     {
         let _ = std::fs::remove_file(file);
     }
     Ok(())
 }
 
-fn write_recovery(app: &mut App) {
-    let Some(file) = app.recovery_file.clone() else {
+/// Keeps the work in progress in the recovery file, or removes the file when there is no
+/// unsaved work.
+fn write_recovery(app: &mut App, files: &Files) {
+    let Some(file) = files.recovery_file.clone() else {
         return;
     };
-    let work = app.work_in_progress();
     if !app.has_unsaved_work() {
         let _ = std::fs::remove_file(&file);
         return;
     }
+    let work = app.work_in_progress();
     if let Err(error) = recovery::write_recovery(&file, app.path.as_deref(), &work) {
         app.message = Some(format!(
             "cannot write the recovery file {}: {error:#}",
@@ -260,9 +282,9 @@ fn write_recovery(app: &mut App) {
 }
 
 /// Keeps a copy of the unsaved work where the panic hook can reach it.
-pub fn remember_for_panic(app: &App) {
-    if let (Some(file), Ok(mut last)) = (&app.recovery_file, LAST_WORK.lock()) {
-        *last = Some((file.clone(), app.path.clone(), app.work_in_progress()));
+pub fn remember_for_panic(recovery_file: Option<&std::path::Path>, app: &App) {
+    if let (Some(file), Ok(mut last)) = (recovery_file, LAST_WORK.lock()) {
+        *last = Some((file.to_path_buf(), app.path.clone(), app.work_in_progress()));
     }
 }
 
