@@ -90,21 +90,31 @@ pub enum Prompt {
 }
 
 impl Prompt {
-    /// The question as shown.
+    /// The question, without its answers (the screen adds them with their keys).
     pub fn question(&self) -> String {
         match self {
-            Prompt::QuitUnsaved => "Save changes? (y)es (n)o, Esc to cancel".into(),
-            Prompt::Recover { time, .. } => format!("Recover unsaved changes from {time}? (y/n)"),
+            Prompt::QuitUnsaved => "Save changes before quitting?".into(),
+            Prompt::Recover { time, .. } => format!(
+                "Recover unsaved changes from {time}? (cancel sets the recovery file aside)"
+            ),
             Prompt::Circulate { number, date } => format!(
-                "Circulate the working text as {number}, dated {date}? It is frozen in the draft and saved. (y)es (n)o"
+                "Circulate the working text as {number}, dated {date}? It is frozen in the draft and saved."
             ),
             Prompt::ChangedOnDisk => {
-                "The draft changed on disk since you opened or saved it (another program or chapeau). Overwrite it with your text? (y)es, (n)o".into()
+                "The draft changed on disk since you opened or saved it (another program or chapeau). Overwrite it with your text?".into()
             }
             Prompt::Locked { pid } => format!(
-                "This draft is already open in another chapeau{}. Open (r)ead-only, (o)pen anyway, Esc to quit",
+                "This draft is already open in another chapeau{}. Open it read-only, open it anyway, or cancel to quit?",
                 pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
             ),
+        }
+    }
+
+    /// The answers the question takes.
+    pub fn answers(&self) -> &'static [Action] {
+        match self {
+            Prompt::Locked { .. } => &[Action::ReadOnly, Action::OpenAnyway, Action::Cancel],
+            _ => &[Action::Yes, Action::No, Action::Cancel],
         }
     }
 }
@@ -308,6 +318,12 @@ impl App {
         }
     }
 
+    /// The key that does `action` in `context`, named as the screen shows keys: every key
+    /// the screen names comes from the keymap, so a rebound key is named as rebound.
+    pub fn key(&self, context: Context, action: Action) -> String {
+        self.keymap.key(context, action)
+    }
+
     /// The keymap contexts that apply now, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
         match &self.mode {
@@ -319,7 +335,8 @@ impl App {
             Mode::Editor(_) => vec![Context::Editor],
             Mode::HeaderForm(_) => vec![Context::Form],
             Mode::Help(_) => vec![Context::Help],
-            Mode::Prompt(_) | Mode::SaveAs(_) => vec![Context::Prompt],
+            Mode::Prompt(_) => vec![Context::Prompt],
+            Mode::SaveAs(_) => vec![Context::Name],
             Mode::Redline(_) => vec![Context::Redline],
         }
     }
@@ -328,21 +345,7 @@ impl App {
     /// there is no question).
     pub fn offers(&self, action: Action) -> bool {
         match &self.mode {
-            Mode::Prompt(
-                Prompt::QuitUnsaved
-                | Prompt::Recover { .. }
-                | Prompt::ChangedOnDisk
-                | Prompt::Circulate { .. },
-            ) => {
-                matches!(action, Action::Yes | Action::No | Action::Cancel)
-            }
-            Mode::Prompt(Prompt::Locked { .. }) => {
-                matches!(
-                    action,
-                    Action::ReadOnly | Action::OpenAnyway | Action::Cancel
-                )
-            }
-            Mode::SaveAs(_) => action == Action::Cancel,
+            Mode::Prompt(prompt) => prompt.answers().contains(&action),
             _ => true,
         }
     }
@@ -351,7 +354,7 @@ impl App {
     pub fn handle_key(&mut self, event: KeyEvent) {
         let key = Key::from_event(event);
         if let Some(action) = self.keymap.action(&self.contexts(), key) {
-            // In the file-name prompt, only Esc and Enter are answers; letters are typing.
+            // In the file-name prompt, letters are typing even if a key names them.
             let typing_name =
                 matches!(self.mode, Mode::SaveAs(_)) && matches!(key.code, KeyCode::Char(_));
             if !typing_name {
@@ -370,11 +373,7 @@ impl App {
                 self.typed += u64::from(typed);
             }
             Mode::SaveAs(name) => {
-                if key.code == KeyCode::Enter {
-                    self.update(Action::Yes);
-                } else {
-                    name.input(event);
-                }
+                name.input(event);
             }
             Mode::Search => match key.code {
                 KeyCode::Char(c)
@@ -722,8 +721,10 @@ impl App {
                 true
             }
             Err(_) => {
-                self.message =
-                    Some("a paragraph needs a text: press d to delete it instead".into());
+                self.message = Some(format!(
+                    "a paragraph needs a text: press {} to delete it instead",
+                    self.key(Context::Draft, Action::Delete)
+                ));
                 true
             }
         }
@@ -763,10 +764,14 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
+        let undo = self.key(Context::Global, Action::Undo);
         self.message = Some(match self.document.delete(self.selected_entry()) {
-            Ok(Deleted::Paragraph(id)) => format!("deleted paragraph {id} (u to undo)"),
-            Ok(Deleted::Unplaced) => "deleted the unplaced passage (u to undo)".into(),
-            Err(_) => "only paragraphs can be deleted; press e to edit this part".into(),
+            Ok(Deleted::Paragraph(id)) => format!("deleted paragraph {id} ({undo} to undo)"),
+            Ok(Deleted::Unplaced) => format!("deleted the unplaced passage ({undo} to undo)"),
+            Err(_) => format!(
+                "only paragraphs can be deleted; press {} to edit this part",
+                self.key(Context::Draft, Action::Edit)
+            ),
         });
         self.draft_selected = self.draft_selected.min(self.entries().len() - 1);
     }
@@ -834,8 +839,10 @@ impl App {
         match self.declaration().revisions.len().checked_sub(1) {
             Some(last) => self.compare(last, None, false),
             None => {
-                self.message =
-                    Some("nothing circulated yet: press c to circulate the original".into())
+                self.message = Some(format!(
+                    "nothing circulated yet: press {} to circulate the original",
+                    self.key(Context::Draft, Action::Circulate)
+                ))
             }
         }
     }
@@ -1011,7 +1018,10 @@ impl App {
             }
             (Prompt::Recover { recovered, .. }, Action::Yes) => {
                 self.document.replace(*recovered);
-                self.message = Some("recovered the unsaved changes: Ctrl-s to save them".into());
+                self.message = Some(format!(
+                    "recovered the unsaved changes: {} to save them",
+                    self.key(Context::Global, Action::Save)
+                ));
             }
             (Prompt::Recover { .. }, Action::No) => {
                 self.effects.push(Effect::DiscardRecovery);

@@ -33,7 +33,7 @@ pub fn load_keymap() -> Result<Keymap, Box<Diagnostic>> {
             &source,
             error.span().map_or(0, |s| s.start),
             error.message().trim_end(),
-            "the file holds [keys.CONTEXT] tables (global, library, draft, search, editor, form, help, prompt) of action = \"key\"; see the README",
+            "the file holds [keys.CONTEXT] tables (global, library, draft, search, editor, form, help, prompt, name, redline) of action = \"key\"; see the README",
         ))
     })?;
     Keymap::with_config(&config.keys).map_err(|problem| Box::new(problem.in_file(&path, &source)))

@@ -30,13 +30,15 @@ pub enum Context {
     Help,
     /// Answering a question.
     Prompt,
+    /// Typing a file name.
+    Name,
     /// Reading the tracked changes.
     Redline,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::Library,
         Context::Draft,
@@ -44,6 +46,7 @@ impl Context {
         Context::Editor,
         Context::Form,
         Context::Prompt,
+        Context::Name,
         Context::Redline,
         Context::Help,
     ];
@@ -59,6 +62,7 @@ impl Context {
             Context::Form => "Cover note form",
             Context::Help => "Help",
             Context::Prompt => "Questions",
+            Context::Name => "Typing a file name",
             Context::Redline => "Tracked changes",
         }
     }
@@ -289,6 +293,8 @@ fn defaults() -> Vec<Binding> {
         (C::Prompt, Key::char('r'), ReadOnly),
         (C::Prompt, Key::char('o'), OpenAnyway),
         (C::Prompt, Key::plain(KeyCode::Esc), Cancel),
+        (C::Name, Key::plain(KeyCode::Enter), Yes),
+        (C::Name, Key::plain(KeyCode::Esc), Cancel),
         (C::Draft, Key::char('c'), Circulate),
         (C::Draft, Key::char('r'), Redline),
         (C::Redline, Key::char('n'), NextChange),
@@ -413,6 +419,27 @@ impl Keymap {
             .filter(|b| b.context == context && b.action == action)
             .map(|b| b.key)
             .collect()
+    }
+
+    /// The first key of `action` in `context`, as the screen names it ("Ctrl-s").
+    pub fn key(&self, context: Context, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.action == action)
+            .map_or_else(|| "(no key)".to_string(), |b| b.key.to_string())
+    }
+
+    /// Groups of actions named by their first keys, each with a label: "n/N change · Esc
+    /// close", for the legends under a pane.
+    pub fn legend(&self, context: Context, groups: &[(&[Action], &str)]) -> String {
+        groups
+            .iter()
+            .map(|(actions, label)| {
+                let keys: Vec<String> = actions.iter().map(|&a| self.key(context, a)).collect();
+                format!("{} {label}", keys.join("/"))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 
     /// The keys of `action` in `context`, written for people: "e/Enter".

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::centered;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 
@@ -46,7 +47,16 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
         .borders(Borders::ALL)
         .border_style(app.theme.border(true))
         .title(" Help: keys (rebind them in config.toml) ")
-        .title_bottom(" Esc close · Up/Down scroll ");
+        .title_bottom(format!(
+            " {} ",
+            app.keymap.legend(
+                Context::Help,
+                &[
+                    (&[Action::CloseHelp], "close"),
+                    (&[Action::Up, Action::Down], "scroll")
+                ]
+            )
+        ));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }

@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::export::text::plain;
 use crate::library::Clause;
 use crate::model::Section;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Mode};
+use crate::tui::keymap::Context;
 
 /// Draws the pane in `area`; returns the area of the list, for the mouse.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
@@ -32,7 +34,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
 
     let searching = matches!(app.mode, Mode::Search);
     let filter_line = if app.filter.is_empty() && !searching {
-        Line::from(Span::styled("/ to search", app.theme.dim()))
+        Line::from(Span::styled(
+            format!("{} to search", app.key(Context::Global, Action::Search)),
+            app.theme.dim(),
+        ))
     } else {
         Line::from(vec![
             Span::styled("/", app.theme.key()),

@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, Borders};
 use crate::export::layout::{self, Role};
 use crate::export::text::{label_column, plain, write_with_label_column};
 use crate::model::{Declaration, Section};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Entry, Focus};
+use crate::tui::keymap::Context;
 
 /// Draws the outline in `area`; returns its inner area and the screen rows of each entry.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> (Rect, Vec<(u16, u16, usize)>) {
@@ -96,7 +98,10 @@ fn entry_lines(app: &App, entry: Entry, width: usize, column: usize) -> Vec<Line
     let d = &app.declaration();
     let placeholder = |what: &str| {
         vec![Line::from(Span::styled(
-            format!("({what}: press e to write it)"),
+            format!(
+                "({what}: press {} to write it)",
+                app.key(Context::Draft, Action::Edit)
+            ),
             app.theme.dim(),
         ))]
     };
@@ -123,7 +128,10 @@ fn entry_lines(app: &App, entry: Entry, width: usize, column: usize) -> Vec<Line
         Entry::Paragraph(section, i) => set(layout::paragraph(d, section, i)),
         Entry::Unplaced(i) => {
             let mut lines = vec![Line::from(Span::styled(
-                "Unplaced by the import (d to delete):",
+                format!(
+                    "Unplaced by the import ({} to delete):",
+                    app.key(Context::Draft, Action::Delete)
+                ),
                 app.theme.warning(),
             ))];
             lines.extend(set(layout::lone(Role::Unplaced, &d.unplaced[i])
@@ -167,7 +175,10 @@ fn header_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     .filter(|part| !part.trim().is_empty())
     .collect();
     let first = if first.is_empty() {
-        "Cover note (H to fill in)".to_string()
+        format!(
+            "Cover note ({} to fill in)",
+            app.key(Context::Draft, Action::EditHeader)
+        )
     } else {
         plain(&first.join(" · "))
     };

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::centered;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Entry, Mode};
 use crate::tui::keymap::Context;
 
@@ -17,10 +18,8 @@ pub fn draw(frame: &mut Frame, app: &App, editor_area: Rect, screen: Rect) {
             let area = editor_area;
             let keys = format!(
                 " {} keep · {} discard ",
-                app.keymap
-                    .keys_of(Context::Editor, crate::tui::action::Action::KeepEdit),
-                app.keymap
-                    .keys_of(Context::Editor, crate::tui::action::Action::DiscardEdit)
+                app.keymap.keys_of(Context::Editor, Action::KeepEdit),
+                app.keymap.keys_of(Context::Editor, Action::DiscardEdit)
             );
             let title = match editor.target {
                 Entry::Paragraph(..) => " Edit paragraph (items: one per line, starting \"- \") ",
@@ -47,9 +46,18 @@ pub fn draw(frame: &mut Frame, app: &App, editor_area: Rect, screen: Rect) {
                 .borders(Borders::ALL)
                 .border_style(app.theme.border(true))
                 .title(" Cover note ")
-                .title_bottom(Line::from(
-                    " Tab/Down next · Shift-Tab/Up previous · Esc keep · Ctrl-c discard ",
-                ));
+                .title_bottom(Line::from(format!(
+                    " {} ",
+                    app.keymap.legend(
+                        Context::Form,
+                        &[
+                            (&[Action::NextField], "next"),
+                            (&[Action::PreviousField], "previous"),
+                            (&[Action::KeepEdit], "keep"),
+                            (&[Action::DiscardEdit], "discard"),
+                        ]
+                    )
+                )));
             let inner = block.inner(area);
             frame.render_widget(Clear, area);
             frame.render_widget(block, area);
@@ -85,14 +93,29 @@ pub fn draw(frame: &mut Frame, app: &App, editor_area: Rect, screen: Rect) {
                 }
             }
         }
-        Mode::Prompt(prompt) => draw_question(frame, app, screen, &prompt.question(), None),
-        Mode::SaveAs(name) => draw_question(
-            frame,
-            app,
-            screen,
-            "Save the new draft as (Enter to save, Esc to cancel):",
-            Some(name),
-        ),
+        Mode::Prompt(prompt) => {
+            let answers: Vec<(&[Action], &str)> = prompt
+                .answers()
+                .iter()
+                .map(|answer| (std::slice::from_ref(answer), answer.hint()))
+                .collect();
+            let question = format!(
+                "{}  {}",
+                prompt.question(),
+                app.keymap.legend(Context::Prompt, &answers)
+            );
+            draw_question(frame, app, screen, &question, None)
+        }
+        Mode::SaveAs(name) => {
+            let question = format!(
+                "Save the new draft as ({}):",
+                app.keymap.legend(
+                    Context::Name,
+                    &[(&[Action::Yes], "save"), (&[Action::Cancel], "cancel")]
+                )
+            );
+            draw_question(frame, app, screen, &question, Some(name))
+        }
         _ => {}
     }
 }

@@ -9,7 +9,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::redline::words::{Span as Marked, SpanKind};
 use crate::redline::{ParagraphChange, Status};
 use crate::safe_text::visible;
+use crate::tui::action::Action;
 use crate::tui::app::{App, RedlineView};
+use crate::tui::keymap::Context;
 
 /// Draws `view` in `area`: inline, or old and new side by side.
 pub fn draw(frame: &mut Frame, app: &App, view: &RedlineView, area: Rect) {
@@ -20,7 +22,19 @@ pub fn draw(frame: &mut Frame, app: &App, view: &RedlineView, area: Rect) {
         .borders(Borders::ALL)
         .border_style(app.theme.border(true))
         .title(format!(" Tracked changes: REV {} → {to} ", view.from))
-        .title_bottom(" n/N change · f/F from · t/T to · s side by side · Esc close ");
+        .title_bottom(format!(
+            " {} ",
+            app.keymap.legend(
+                Context::Redline,
+                &[
+                    (&[Action::NextChange, Action::PreviousChange], "change"),
+                    (&[Action::EarlierFrom, Action::LaterFrom], "from"),
+                    (&[Action::EarlierTo, Action::LaterTo], "to"),
+                    (&[Action::SideBySide], "side by side"),
+                    (&[Action::CloseRedline], "close"),
+                ]
+            )
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if view.side_by_side {
