@@ -15,6 +15,7 @@ mod git;
 mod hostile_text;
 mod import;
 mod import_roundtrip;
+mod keys;
 mod kill;
 mod library;
 mod offline;

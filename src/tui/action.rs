@@ -127,7 +127,7 @@ impl Action {
             Action::SearchClear => "clear the filter",
             Action::AddClause => "add the clause to the draft",
             Action::Edit => "edit the selected part",
-            Action::EditExternal => "edit it in $VISUAL / $EDITOR",
+            Action::EditExternal => "edit it in $VISUAL or $EDITOR",
             Action::NewParagraph => "add an empty paragraph after the selection",
             Action::Delete => "delete the paragraph",
             Action::MoveUp => "move the paragraph up",
