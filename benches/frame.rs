@@ -44,14 +44,17 @@ fn large_draft() -> Declaration {
 }
 
 /// The drafting screen on `declaration`, with the bundled library, in colour.
+/// An app on `declaration`, on a 200×60 screen.
 fn app_on(declaration: Declaration) -> App {
-    App::new(
+    let mut app = App::new(
         declaration,
         None,
         ClauseLibrary::bundled(),
         Keymap::default(),
         Theme { color: true },
-    )
+    );
+    app.resize(200, 60);
+    app
 }
 
 fn frame(c: &mut Criterion) {
@@ -75,7 +78,7 @@ fn bench_drawing(c: &mut Criterion, name: &str, app: &App) {
         b.iter(|| {
             terminal
                 .draw(|f| {
-                    std::hint::black_box(views::draw(f, app));
+                    views::draw(f, std::hint::black_box(app));
                 })
                 .map(|_| ())
                 .unwrap()
@@ -101,7 +104,7 @@ fn redline_frame(c: &mut Criterion) {
         app.update(Action::Down);
     }
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    terminal.draw(|f| app.areas = views::draw(f, &app)).unwrap();
+    terminal.draw(|f| views::draw(f, &app)).unwrap();
     assert!(
         terminal.backend().to_string().contains("moved from"),
         "the view shows tracked changes"

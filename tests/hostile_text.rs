@@ -91,9 +91,8 @@ fn assert_clean(what: &str, written: &str) {
 /// Every cell of the screen, as the terminal would be sent it.
 fn assert_screen_clean(what: &str, app: &mut App) {
     let mut terminal = Terminal::new(TestBackend::new(160, 80)).unwrap();
-    terminal
-        .draw(|frame| app.areas = views::draw(frame, app))
-        .unwrap();
+    app.resize(160, 80);
+    terminal.draw(|frame| views::draw(frame, app)).unwrap();
     let buffer = terminal.backend().buffer();
     for cell in buffer.content() {
         assert!(

@@ -96,11 +96,8 @@ fn library() -> ClauseLibrary {
 
 fn screen_text(app: &mut App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(140, 40)).unwrap();
-    let mut areas = Default::default();
-    terminal
-        .draw(|frame| areas = views::draw(frame, app))
-        .unwrap();
-    app.areas = areas;
+    app.resize(140, 40);
+    terminal.draw(|frame| views::draw(frame, app)).unwrap();
     let buffer = terminal.backend().buffer();
     let mut text = String::new();
     for y in 0..buffer.area.height {

@@ -15,29 +15,34 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 
+/// An application on the small draft, on a 120×36 screen, as the shell starts it.
 fn app_with(theme: Theme) -> App {
     let declaration = draft_file::load(&fixture("small.toml"))
         .unwrap()
         .declaration;
-    App::new(
+    let mut app = App::new(
         declaration,
         Some("small.toml".into()),
         ClauseLibrary::bundled(),
         Keymap::default(),
         theme,
-    )
+    );
+    app.resize(120, 36);
+    app
 }
 
 /// An application on the example, which carries two circulated revisions.
 fn example_app(theme: Theme) -> App {
     let declaration = draft_file::load(&common::example()).unwrap().declaration;
-    App::new(
+    let mut app = App::new(
         declaration,
         Some("prague.toml".into()),
         ClauseLibrary::bundled(),
         Keymap::default(),
         theme,
-    )
+    );
+    app.resize(120, 36);
+    app
 }
 
 fn app() -> App {
@@ -47,11 +52,8 @@ fn app() -> App {
 /// Draws `app` on a `width`×`height` test terminal, as the event loop does.
 fn screen(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let mut areas = Default::default();
-    terminal
-        .draw(|frame| areas = views::draw(frame, app))
-        .unwrap();
-    app.areas = areas;
+    app.resize(width, height);
+    terminal.draw(|frame| views::draw(frame, app)).unwrap();
     terminal
 }
 
@@ -175,7 +177,8 @@ fn a_click_selects_and_the_wheel_scrolls() {
     use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut app = app();
     screen(&mut app, 120, 36);
-    let (top, _, entry) = app.areas.draft_rows[3];
+    let layout = views::ScreenLayout::of(app.viewport, false).unwrap();
+    let (top, _, entry) = views::outline::rows(&app, layout.outline_inner)[3];
     let click = |column, row, kind| MouseEvent {
         kind,
         column,
@@ -183,13 +186,13 @@ fn a_click_selects_and_the_wheel_scrolls() {
         modifiers: KeyModifiers::NONE,
     };
     app.handle_mouse(click(
-        app.areas.draft.x + 2,
+        layout.outline_inner.x + 2,
         top,
         MouseEventKind::Down(MouseButton::Left),
     ));
     assert_eq!(app.draft_selected, entry);
     assert_eq!(app.focus, chapeau::tui::app::Focus::Draft);
-    let list = app.areas.library_list;
+    let list = layout.library_list;
     app.handle_mouse(click(
         list.x + 1,
         list.y + 2,

@@ -1,7 +1,6 @@
 //! The state of the drafting screen and [`App::update`], which carries out every action.
 //! Nothing here touches the terminal, so every behaviour is tested directly.
 
-use std::cell::Cell;
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -11,7 +10,9 @@ use ratatui_textarea::{TextArea, WrapMode};
 use super::action::Action;
 use super::effects::{Effect, Outcome};
 use super::keymap::{Context, Key, Keymap};
+use super::scroll;
 use super::theme::Theme;
+use super::views::{ScreenLayout, outline};
 use crate::cover_note::{self, Field};
 pub use crate::document::Entry;
 use crate::document::{Deleted, Document, Refusal, join_lines, set_entry_text};
@@ -148,17 +149,6 @@ enum AfterSave {
     Say(String),
 }
 
-/// Screen areas of the last frame, for the mouse.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Areas {
-    /// The library list.
-    pub library_list: Rect,
-    /// The draft outline.
-    pub draft: Rect,
-    /// For each visible draft row on screen: (first screen row, last screen row, entry index).
-    pub draft_rows: Vec<(u16, u16, usize)>,
-}
-
 /// The application: the draft, the library, and where the drafter is.
 pub struct App {
     /// The draft, its operations and its history.
@@ -198,14 +188,12 @@ pub struct App {
     typed: u64,
     /// Today's date, given by the shell (the core never reads the clock).
     pub today: Option<Date>,
-    /// Where things were drawn last, for the mouse.
-    pub areas: Areas,
-    /// The first draft entry on screen (kept by the outline view).
-    pub draft_top: Cell<usize>,
-    /// The first library row on screen (kept by the library view).
-    pub library_top: Cell<usize>,
-    /// Rows in a page of the focused list (kept by the views).
-    pub page: Cell<usize>,
+    /// The size of the screen, as the shell last said.
+    pub viewport: Rect,
+    /// The first draft entry on screen.
+    pub draft_top: usize,
+    /// The first library row on screen.
+    pub library_top: usize,
     /// What to do once the draft is saved.
     after_save: AfterSave,
 }
@@ -239,10 +227,10 @@ impl App {
             effects: Vec::new(),
             typed: 0,
             today: None,
-            areas: Areas::default(),
-            draft_top: Cell::new(0),
-            library_top: Cell::new(0),
-            page: Cell::new(10),
+            // A terminal's usual size until the shell says what it is.
+            viewport: Rect::new(0, 0, 80, 24),
+            draft_top: 0,
+            library_top: 0,
             after_save: AfterSave::Nothing,
         }
     }
@@ -254,6 +242,11 @@ impl App {
 
     /// Takes in what came of an effect.
     pub fn take_in(&mut self, outcome: Outcome) {
+        self.take_in_now(outcome);
+        self.keep_selections_in_view();
+    }
+
+    fn take_in_now(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Saved(path) => {
                 self.document.mark_saved();
@@ -352,6 +345,11 @@ impl App {
 
     /// Handles a key: through the keymap, or as typing in an editor, form or filter.
     pub fn handle_key(&mut self, event: KeyEvent) {
+        self.handle_key_now(event);
+        self.keep_selections_in_view();
+    }
+
+    fn handle_key_now(&mut self, event: KeyEvent) {
         let key = Key::from_event(event);
         if let Some(action) = self.keymap.action(&self.contexts(), key) {
             // In the file-name prompt, letters are typing even if a key names them.
@@ -396,26 +394,31 @@ impl App {
 
     /// Handles the mouse: a click selects, the wheel scrolls the pane under the pointer.
     pub fn handle_mouse(&mut self, event: MouseEvent) {
+        self.handle_mouse_now(event);
+        self.keep_selections_in_view();
+    }
+
+    fn handle_mouse_now(&mut self, event: MouseEvent) {
         if !matches!(self.mode, Mode::Normal | Mode::Search) {
             return;
         }
+        let Some(layout) = ScreenLayout::of(self.viewport, false) else {
+            return;
+        };
         let at = Position::new(event.column, event.row);
-        let over_library = self.areas.library_list.contains(at);
-        let over_draft = self.areas.draft.contains(at);
+        let over_library = layout.library_list.contains(at);
+        let over_draft = layout.outline_inner.contains(at);
         match event.kind {
             MouseEventKind::Down(MouseButton::Left) if over_library => {
                 self.focus = Focus::Library;
-                let row =
-                    usize::from(event.row - self.areas.library_list.y) + self.library_top.get();
+                let row = usize::from(event.row - layout.library_list.y) + self.library_top;
                 if row < self.matches.len() {
                     self.library_selected = row;
                 }
             }
             MouseEventKind::Down(MouseButton::Left) if over_draft => {
                 self.focus = Focus::Draft;
-                if let Some(&(_, _, entry)) = self
-                    .areas
-                    .draft_rows
+                if let Some(&(_, _, entry)) = outline::rows(self, layout.outline_inner)
                     .iter()
                     .find(|(top, bottom, _)| (*top..=*bottom).contains(&event.row))
                 {
@@ -445,6 +448,51 @@ impl App {
 
     /// Carries out `action` in the current mode.
     pub fn update(&mut self, action: Action) {
+        self.carry_out(action);
+        self.keep_selections_in_view();
+    }
+
+    /// Takes the size of the screen, which decides how far a page goes and what is in view.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.viewport = Rect::new(0, 0, width, height);
+        self.keep_selections_in_view();
+    }
+
+    /// How many rows a page moves: the library list's height, or five draft entries.
+    fn page(&self) -> usize {
+        match (self.focus, ScreenLayout::of(self.viewport, false)) {
+            (Focus::Library, Some(layout)) => usize::from(layout.library_list.height)
+                .saturating_sub(1)
+                .max(1),
+            (Focus::Library, None) => 1,
+            (Focus::Draft, _) => 5,
+        }
+    }
+
+    /// Scrolls the library list and the outline so that their selections are in view.
+    fn keep_selections_in_view(&mut self) {
+        let editing = matches!(self.mode, Mode::Editor(_));
+        let Some(layout) = ScreenLayout::of(self.viewport, editing) else {
+            return;
+        };
+        self.library_top = scroll::keep_in_view(
+            self.library_top,
+            self.library_selected,
+            usize::from(layout.library_list.height),
+            0,
+            |_| 1,
+        );
+        let selected = self.draft_selected.min(self.entries().len() - 1);
+        self.draft_top = scroll::keep_in_view(
+            self.draft_top,
+            selected,
+            usize::from(layout.outline_inner.height),
+            1,
+            |at| outline::entry_height(self, at, layout.outline_inner),
+        );
+    }
+
+    fn carry_out(&mut self, action: Action) {
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => self.update_normal(action),
             Mode::Search => self.update_search(action),
@@ -561,6 +609,7 @@ impl App {
 
     fn move_selection(&mut self, action: Action) {
         let entries = self.entries().len();
+        let page = self.page();
         let (selected, len) = match self.focus {
             Focus::Library => (&mut self.library_selected, self.matches.len()),
             Focus::Draft => (&mut self.draft_selected, entries),
@@ -568,7 +617,6 @@ impl App {
         if len == 0 {
             return;
         }
-        let page = self.page.get().max(1);
         *selected = match action {
             Action::Up => selected.saturating_sub(1),
             Action::Down => (*selected + 1).min(len - 1),
@@ -606,7 +654,7 @@ impl App {
             self.matches = self.found.ranked.clone();
         }
         self.library_selected = 0;
-        self.library_top.set(0);
+        self.library_top = 0;
     }
 
     fn refuse_if_read_only(&mut self) -> bool {

@@ -6,6 +6,7 @@ pub mod app;
 pub mod config;
 pub mod effects;
 pub mod keymap;
+pub mod scroll;
 pub mod theme;
 pub mod views;
 
@@ -172,6 +173,8 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
         app, files, lock, ..
     } = session;
     let mut needs_draw = true;
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     let mut seen_changes = app.changes();
     let mut written_changes = app.changes();
     let mut first_unwritten: Option<Instant> = None;
@@ -214,9 +217,7 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             break;
         }
         if needs_draw {
-            let mut areas = app::Areas::default();
-            terminal.draw(|frame| areas = views::draw(frame, app))?;
-            app.areas = areas;
+            terminal.draw(|frame| views::draw(frame, app))?;
             needs_draw = false;
         }
         if app.changes() != seen_changes {
@@ -248,7 +249,7 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
                 Event::Mouse(mouse) => app.handle_mouse(mouse),
-                Event::Resize(..) => {}
+                Event::Resize(width, height) => app.resize(width, height),
                 _ => continue,
             }
             needs_draw = true;

@@ -12,8 +12,23 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Mode};
 use crate::tui::keymap::Context;
 
-/// Draws the pane in `area`; returns the area of the list, for the mouse.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
+/// The filter line, the list and the preview inside the pane at `area`.
+fn areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+    ])
+    .areas(Block::new().borders(Borders::ALL).inner(area))
+}
+
+/// Where the list of clauses goes in the pane at `area`.
+pub fn list_area(area: Rect) -> Rect {
+    areas(area)[1]
+}
+
+/// Draws the pane in `area`.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Library;
     let block = Block::new()
         .borders(Borders::ALL)
@@ -23,14 +38,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
             app.matches.len(),
             app.library.clauses().len()
         ));
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [filter, list, preview] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-    ])
-    .areas(inner);
+    let [filter, list, preview] = areas(area);
 
     let searching = matches!(app.mode, Mode::Search);
     let filter_line = if app.filter.is_empty() && !searching {
@@ -40,7 +49,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
         ))
     } else {
         Line::from(vec![
-            Span::styled("/", app.theme.key()),
+            Span::styled(
+                format!("{} ", app.key(Context::Global, Action::Search)),
+                app.theme.key(),
+            ),
             Span::raw(crate::safe_text::visible(&app.filter).into_owned()),
             Span::styled(if searching { "█" } else { "" }, app.theme.dim()),
         ])
@@ -48,15 +60,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
     frame.render_widget(Paragraph::new(filter_line), filter);
 
     let height = usize::from(list.height);
-    if focused {
-        app.page.set(height.saturating_sub(1).max(1));
-    }
     let selected = app.library_selected;
-    let mut top = app.library_top.get().min(selected);
-    if selected >= top + height {
-        top = selected + 1 - height;
-    }
-    app.library_top.set(top);
+    let top = app.library_top;
     let width = usize::from(list.width);
     if app.matches.is_empty() {
         let nothing = Span::styled("no clause matches", app.theme.dim());
@@ -80,7 +85,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> Rect {
     if let Some(&index) = app.matches.get(selected) {
         draw_preview(frame, app, &app.library.clauses()[index], preview);
     }
-    list
 }
 
 fn list_line(app: &App, clause: &Clause, width: usize) -> Line<'static> {

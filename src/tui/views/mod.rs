@@ -2,8 +2,8 @@
 
 mod bars;
 mod help;
-mod library;
-mod outline;
+pub mod library;
+pub mod outline;
 mod overlays;
 mod redline;
 
@@ -12,61 +12,95 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Areas};
+use super::app::{App, Mode};
 
 /// The smallest screen chapeau draws on.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
 
-/// Draws the whole screen and returns where things went, for the mouse.
-pub fn draw(frame: &mut Frame, app: &App) -> Areas {
-    let area = frame.area();
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let message = format!("terminal too small (need {}×{})", MIN_SIZE.0, MIN_SIZE.1);
-        frame.render_widget(Paragraph::new(Line::from(message)), area);
-        return Areas::default();
-    }
-    let [main, hints, status] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
-    let library_list = match &app.mode {
-        super::app::Mode::Redline(view) => {
-            redline::draw_revisions(frame, app, view, left);
-            Rect::default()
+/// Where everything goes on a screen of a given size, worked out the same way for drawing
+/// and for the mouse, so that nothing drawn needs to be remembered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScreenLayout {
+    /// The left pane: the clause library, or the revisions beside the tracked changes.
+    pub left: Rect,
+    /// The list of clauses in the library pane.
+    pub library_list: Rect,
+    /// The draft pane (or the tracked changes).
+    pub right: Rect,
+    /// The draft outline: the draft pane, less the editor when it is open.
+    pub outline: Rect,
+    /// The outline inside its border.
+    pub outline_inner: Rect,
+    /// Where the editor opens, below the outline.
+    pub editor: Rect,
+    /// The hint bar.
+    pub hints: Rect,
+    /// The status line.
+    pub status: Rect,
+}
+
+impl ScreenLayout {
+    /// The layout of a screen of `area` with the editor open or not; `None` when the screen
+    /// is too small to draw on.
+    pub fn of(area: Rect, editing: bool) -> Option<ScreenLayout> {
+        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+            return None;
         }
-        _ => library::draw(frame, app, left),
-    };
-    // The editor opens below the outline, which keeps the edited part in sight above it.
-    let (outline_area, editor_area) = match app.mode {
-        super::app::Mode::Editor(_) => {
+        let [main, hints, status] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+                .areas(main);
+        // The editor opens below the outline, which keeps the edited part in sight above it.
+        let (outline, editor) = if editing {
             let [top, bottom] =
                 Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
                     .areas(right);
             (top, bottom)
-        }
-        _ => (right, Rect::default()),
-    };
-    let (draft, draft_rows) = match &app.mode {
-        super::app::Mode::Redline(view) => {
-            redline::draw(frame, app, view, right);
-            (Rect::default(), Vec::new())
-        }
-        _ => outline::draw(frame, app, outline_area),
-    };
-    bars::draw_hints(frame, app, hints);
-    bars::draw_status(frame, app, status);
-    overlays::draw(frame, app, editor_area, area);
-    if let super::app::Mode::Help(scroll) = app.mode {
-        help::draw(frame, app, area, scroll);
+        } else {
+            (right, Rect::default())
+        };
+        Some(ScreenLayout {
+            left,
+            library_list: library::list_area(left),
+            right,
+            outline,
+            outline_inner: outline::inner_area(outline),
+            editor,
+            hints,
+            status,
+        })
     }
-    Areas {
-        library_list,
-        draft,
-        draft_rows,
+}
+
+/// Draws the whole screen from the application's state.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let editing = matches!(app.mode, Mode::Editor(_));
+    let Some(layout) = ScreenLayout::of(area, editing) else {
+        let message = format!("terminal too small (need {}×{})", MIN_SIZE.0, MIN_SIZE.1);
+        frame.render_widget(Paragraph::new(Line::from(message)), area);
+        return;
+    };
+    match &app.mode {
+        Mode::Redline(view) => {
+            redline::draw_revisions(frame, app, view, layout.left);
+            redline::draw(frame, app, view, layout.right);
+        }
+        _ => {
+            library::draw(frame, app, layout.left);
+            outline::draw(frame, app, layout.outline);
+        }
+    }
+    bars::draw_hints(frame, app, layout.hints);
+    bars::draw_status(frame, app, layout.status);
+    overlays::draw(frame, app, layout.editor, area);
+    if let Mode::Help(scroll) = app.mode {
+        help::draw(frame, app, area, scroll);
     }
 }
 

@@ -13,8 +13,42 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Entry, Focus};
 use crate::tui::keymap::Context;
 
-/// Draws the outline in `area`; returns its inner area and the screen rows of each entry.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> (Rect, Vec<(u16, u16, usize)>) {
+/// The outline inside its border, at `area`.
+pub fn inner_area(area: Rect) -> Rect {
+    Block::new().borders(Borders::ALL).inner(area)
+}
+
+/// The width the outline sets its text to, in `inner`.
+fn text_width(inner: Rect) -> usize {
+    usize::from(inner.width.saturating_sub(1)).max(20)
+}
+
+/// How many lines the entry at `at` takes in an outline whose inside is `inner`.
+pub fn entry_height(app: &App, at: usize, inner: Rect) -> usize {
+    let column = operative_label_column(app.declaration());
+    entry_lines(app, app.entries()[at], text_width(inner), column).len()
+}
+
+/// The screen rows of each entry on screen, (first row, last row, entry), for the mouse.
+pub fn rows(app: &App, inner: Rect) -> Vec<(u16, u16, usize)> {
+    let entries = app.entries();
+    let column = operative_label_column(app.declaration());
+    let mut rows = Vec::new();
+    let mut row = inner.y;
+    for (at, &entry) in entries.iter().enumerate().skip(app.draft_top) {
+        if row >= inner.bottom() {
+            break;
+        }
+        let lines = entry_lines(app, entry, text_width(inner), column).len() as u16;
+        let last = (row + lines.max(1) - 1).min(inner.bottom() - 1);
+        rows.push((row, last, at));
+        row = row.saturating_add(lines + 1);
+    }
+    rows
+}
+
+/// Draws the outline in `area`, from the entry the app has scrolled to.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Draft;
     let block = Block::new()
         .borders(Borders::ALL)
@@ -22,46 +56,21 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> (Rect, Vec<(u16, u16, u
         .title(" Draft ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width.saturating_sub(1)).max(20);
-    let height = usize::from(inner.height);
+    let width = text_width(inner);
     let entries = app.entries();
     let selected = app.draft_selected.min(entries.len() - 1);
     let column = operative_label_column(app.declaration());
-    let mut laid_out: std::collections::HashMap<usize, Vec<Line<'static>>> = Default::default();
-    let mut lines_of = |at: usize| -> Vec<Line<'static>> {
-        laid_out
-            .entry(at)
-            .or_insert_with(|| entry_lines(app, entries[at], width, column))
-            .clone()
-    };
-
-    // Keep the selection on screen: scroll up to it, or far enough down that it fits.
-    let mut top = app.draft_top.get().min(selected);
-    let mut used = 0;
-    let mut first_fitting = selected;
-    for at in (top..=selected).rev() {
-        used += lines_of(at).len() + 1;
-        if used > height + 1 {
-            break;
-        }
-        first_fitting = at;
-    }
-    top = top.max(first_fitting);
-    app.draft_top.set(top);
-    if focused {
-        app.page.set(5);
-    }
+    let top = app.draft_top.min(selected);
 
     // The lines are wrapped already: they go straight into the buffer, row by row.
     let buffer = frame.buffer_mut();
     let mut row = inner.y;
-    let mut rows = Vec::new();
-    for at in top..entries.len() {
+    for (at, &entry) in entries.iter().enumerate().skip(top) {
         if row >= inner.bottom() {
             break;
         }
         let first_row = row;
-        for line in lines_of(at) {
+        for line in entry_lines(app, entry, width, column) {
             if row >= inner.bottom() {
                 break;
             }
@@ -80,10 +89,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) -> (Rect, Vec<(u16, u16, u
                 style,
             );
         }
-        rows.push((first_row, last_row, at));
         row += 1;
     }
-    (inner, rows)
 }
 
 /// The column where operative text starts in the whole document.
