@@ -62,20 +62,20 @@ fn tab_moves_the_focus_between_panes() {
 fn moving_stays_within_the_list() {
     let mut app = app();
     app.update(Action::Up);
-    assert_eq!(app.library_selected, 0);
+    assert_eq!(app.library.selected(), 0);
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(app.library_selected, 2);
+    assert_eq!(app.library.selected(), 2);
     app.update(Action::Last);
-    assert_eq!(app.library_selected, app.library.clauses().len() - 1);
+    assert_eq!(app.library.selected(), app.library.clauses().len() - 1);
     app.update(Action::Down);
-    assert_eq!(app.library_selected, app.library.clauses().len() - 1);
+    assert_eq!(app.library.selected(), app.library.clauses().len() - 1);
     app.update(Action::First);
-    assert_eq!(app.library_selected, 0);
+    assert_eq!(app.library.selected(), 0);
     app.update(Action::PageDown);
-    assert!(app.library_selected > 1);
+    assert!(app.library.selected() > 1);
     app.update(Action::PageUp);
-    assert_eq!(app.library_selected, 0);
+    assert_eq!(app.library.selected(), 0);
     app.update(Action::FocusNext);
     app.update(Action::Last);
     assert_eq!(app.selected_entry(), Entry::Closing);
@@ -89,16 +89,16 @@ fn search_filters_live_and_enter_keeps_the_filter() {
     assert_eq!(app.focus, Focus::Library);
     assert!(matches!(app.mode, Mode::Search));
     type_text(&mut app, "digital innovation");
-    let best = app.matches[0];
+    let best = app.library.matches[0];
     assert_eq!(app.library.clauses()[best].id, "digital-innovation");
-    assert!(app.matches.len() < app.library.clauses().len());
+    assert!(app.library.matches.len() < app.library.clauses().len());
     app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.filter, "digital innovation");
+    assert_eq!(app.library.filter, "digital innovation");
     app.update(Action::Search);
     app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-    assert_eq!(app.filter, "");
-    assert_eq!(app.matches.len(), app.library.clauses().len());
+    assert_eq!(app.library.filter, "");
+    assert_eq!(app.library.matches.len(), app.library.clauses().len());
 }
 
 #[test]
@@ -131,11 +131,12 @@ fn a_clause_of_the_other_section_goes_to_the_end_of_its_own() {
     let mut app = app();
     select(&mut app, Entry::Paragraph(Section::Operative, 0));
     let preambular = app
+        .library
         .matches
         .iter()
         .position(|&i| app.library.clauses()[i].section == Section::Preamble)
         .unwrap();
-    app.library_selected = preambular;
+    app.library.select(preambular);
     app.update(Action::AddClause);
     assert_eq!(app.declaration().preamble.len(), 3);
     assert_eq!(app.selected_entry(), Entry::Paragraph(Section::Preamble, 2));

@@ -198,9 +198,9 @@ fn a_click_selects_and_the_wheel_scrolls() {
         list.y + 2,
         MouseEventKind::Down(MouseButton::Left),
     ));
-    assert_eq!(app.library_selected, 2);
+    assert_eq!(app.library.selected(), 2);
     app.handle_mouse(click(list.x + 1, list.y + 2, MouseEventKind::ScrollDown));
-    assert_eq!(app.library_selected, 5);
+    assert_eq!(app.library.selected(), 5);
 }
 
 #[test]

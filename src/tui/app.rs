@@ -8,6 +8,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::action::Action;
+use super::components::Look;
+use super::components::library::LibraryPane;
 use super::effects::{Effect, Outcome};
 use super::keymap::{Context, Key, Keymap};
 use super::scroll;
@@ -155,8 +157,8 @@ pub struct App {
     pub document: Document,
     /// The draft file, once it has a name.
     pub path: Option<PathBuf>,
-    /// The clause library.
-    pub library: ClauseLibrary,
+    /// The clause library pane.
+    pub library: LibraryPane,
     /// Keys to actions.
     pub keymap: Keymap,
     /// Colours, or none.
@@ -165,14 +167,6 @@ pub struct App {
     pub focus: Focus,
     /// What the keyboard is doing.
     pub mode: Mode,
-    /// The library filter.
-    pub filter: String,
-    /// The clauses that match the filter, as indices into the library, best first.
-    pub matches: Vec<usize>,
-    /// The last search, which the next keystroke refines.
-    found: crate::library::Found,
-    /// The selected row of `matches`.
-    pub library_selected: usize,
     /// The selected draft entry.
     pub draft_selected: usize,
     /// Read-only: edits and saves are refused.
@@ -192,8 +186,6 @@ pub struct App {
     pub viewport: Rect,
     /// The first draft entry on screen.
     pub draft_top: usize,
-    /// The first library row on screen.
-    pub library_top: usize,
     /// What to do once the draft is saved.
     after_save: AfterSave,
 }
@@ -207,19 +199,14 @@ impl App {
         keymap: Keymap,
         theme: Theme,
     ) -> App {
-        let matches = (0..library.clauses().len()).collect();
         App {
             document: Document::new(declaration),
             path,
-            library,
+            library: LibraryPane::new(library),
             keymap,
             theme,
             focus: Focus::Library,
             mode: Mode::Normal,
-            filter: String::new(),
-            matches,
-            found: Default::default(),
-            library_selected: 0,
             draft_selected: 0,
             read_only: false,
             message: None,
@@ -230,7 +217,6 @@ impl App {
             // A terminal's usual size until the shell says what it is.
             viewport: Rect::new(0, 0, 80, 24),
             draft_top: 0,
-            library_top: 0,
             after_save: AfterSave::Nothing,
         }
     }
@@ -311,6 +297,15 @@ impl App {
         }
     }
 
+    /// How a part draws: with the app's colours and keys, focused when `part` has the focus.
+    pub fn look(&self, part: Focus) -> Look<'_> {
+        Look {
+            theme: &self.theme,
+            keymap: &self.keymap,
+            focused: self.focus == part,
+        }
+    }
+
     /// The key that does `action` in `context`, named as the screen shows keys: every key
     /// the screen names comes from the keymap, so a rebound key is named as rebound.
     pub fn key(&self, context: Context, action: Action) -> String {
@@ -379,12 +374,10 @@ impl App {
                         .modifiers
                         .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
                 {
-                    self.filter.push(c);
-                    self.refilter();
+                    self.library.type_char(c);
                 }
                 KeyCode::Backspace => {
-                    self.filter.pop();
-                    self.refilter();
+                    self.library.backspace();
                 }
                 _ => {}
             },
@@ -411,10 +404,8 @@ impl App {
         match event.kind {
             MouseEventKind::Down(MouseButton::Left) if over_library => {
                 self.focus = Focus::Library;
-                let row = usize::from(event.row - layout.library_list.y) + self.library_top;
-                if row < self.matches.len() {
-                    self.library_selected = row;
-                }
+                let row = usize::from(event.row - layout.library_list.y) + self.library.top();
+                self.library.select(row);
             }
             MouseEventKind::Down(MouseButton::Left) if over_draft => {
                 self.focus = Focus::Draft;
@@ -475,13 +466,8 @@ impl App {
         let Some(layout) = ScreenLayout::of(self.viewport, editing) else {
             return;
         };
-        self.library_top = scroll::keep_in_view(
-            self.library_top,
-            self.library_selected,
-            usize::from(layout.library_list.height),
-            0,
-            |_| 1,
-        );
+        self.library
+            .keep_in_view(usize::from(layout.library_list.height));
         let selected = self.draft_selected.min(self.entries().len() - 1);
         self.draft_top = scroll::keep_in_view(
             self.draft_top,
@@ -608,53 +594,35 @@ impl App {
     }
 
     fn move_selection(&mut self, action: Action) {
-        let entries = self.entries().len();
         let page = self.page();
-        let (selected, len) = match self.focus {
-            Focus::Library => (&mut self.library_selected, self.matches.len()),
-            Focus::Draft => (&mut self.draft_selected, entries),
-        };
-        if len == 0 {
-            return;
+        match self.focus {
+            Focus::Library => self.library.move_selection(action, page),
+            Focus::Draft => {
+                let last = self.entries().len() - 1;
+                let selected = self.draft_selected;
+                self.draft_selected = match action {
+                    Action::Up => selected.saturating_sub(1),
+                    Action::Down => (selected + 1).min(last),
+                    Action::PageUp => selected.saturating_sub(page),
+                    Action::PageDown => (selected + page).min(last),
+                    Action::First => 0,
+                    Action::Last => last,
+                    _ => selected,
+                };
+            }
         }
-        *selected = match action {
-            Action::Up => selected.saturating_sub(1),
-            Action::Down => (*selected + 1).min(len - 1),
-            Action::PageUp => selected.saturating_sub(page),
-            Action::PageDown => (*selected + page).min(len - 1),
-            Action::First => 0,
-            Action::Last => len - 1,
-            _ => *selected,
-        };
     }
 
     fn update_search(&mut self, action: Action) {
         match action {
             Action::SearchAccept => {}
-            Action::SearchClear => {
-                self.filter.clear();
-                self.refilter();
-            }
+            Action::SearchClear => self.library.clear(),
             Action::Up | Action::Down => {
                 self.move_selection(action);
                 self.mode = Mode::Search;
             }
             _ => self.mode = Mode::Search,
         }
-    }
-
-    /// Recomputes the matches after the filter changed; the best match becomes the selection.
-    pub fn refilter(&mut self) {
-        let clauses = self.library.clauses();
-        if self.filter.trim().is_empty() {
-            self.found = Default::default();
-            self.matches = (0..clauses.len()).collect();
-        } else {
-            self.found = self.library.refine(&self.found, &self.filter);
-            self.matches = self.found.ranked.clone();
-        }
-        self.library_selected = 0;
-        self.library_top = 0;
     }
 
     fn refuse_if_read_only(&mut self) -> bool {
@@ -668,11 +636,7 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let Some(clause) = self
-            .matches
-            .get(self.library_selected)
-            .map(|&i| self.library.clauses()[i].clone())
-        else {
+        let Some(clause) = self.library.selected_clause().cloned() else {
             self.message = Some("no clause selected".into());
             return;
         };

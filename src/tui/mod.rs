@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod components;
 pub mod config;
 pub mod effects;
 pub mod keymap;

@@ -2,7 +2,6 @@
 
 mod bars;
 mod help;
-pub mod library;
 pub mod outline;
 mod overlays;
 mod redline;
@@ -12,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Mode};
+use super::app::{App, Focus, Mode};
 
 /// The smallest screen chapeau draws on.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
@@ -66,7 +65,7 @@ impl ScreenLayout {
         };
         Some(ScreenLayout {
             left,
-            library_list: library::list_area(left),
+            library_list: crate::tui::components::library::list_area(left),
             right,
             outline,
             outline_inner: outline::inner_area(outline),
@@ -92,7 +91,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
             redline::draw(frame, app, view, layout.right);
         }
         _ => {
-            library::draw(frame, app, layout.left);
+            app.library.draw(
+                frame,
+                layout.left,
+                &app.look(Focus::Library),
+                matches!(app.mode, Mode::Search),
+            );
             outline::draw(frame, app, layout.outline);
         }
     }
