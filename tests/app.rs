@@ -45,7 +45,7 @@ fn ids(app: &App, section: Section) -> Vec<String> {
 }
 
 fn select(app: &mut App, entry: Entry) {
-    app.draft_selected = app.entries().iter().position(|e| *e == entry).unwrap();
+    app.outline.selected = app.entries().iter().position(|e| *e == entry).unwrap();
 }
 
 #[test]

@@ -151,7 +151,7 @@ fn with_every_action_rebound_no_screen_names_a_default_key() {
         app
     };
     let select = |app: &mut App, entry: Entry| {
-        app.draft_selected = app.entries().iter().position(|e| *e == entry).unwrap();
+        app.outline.selected = app.entries().iter().position(|e| *e == entry).unwrap();
     };
     let mut screens: Vec<(&str, String)> = Vec::new();
     let mut show = |name: &'static str, app: &mut App| screens.push((name, screen_text(app)));

@@ -178,7 +178,11 @@ fn a_click_selects_and_the_wheel_scrolls() {
     let mut app = app();
     screen(&mut app, 120, 36);
     let layout = views::ScreenLayout::of(app.viewport, false).unwrap();
-    let (top, _, entry) = views::outline::rows(&app, layout.outline_inner)[3];
+    let (top, _, entry) = app.outline.rows(
+        app.declaration(),
+        &app.look(chapeau::tui::app::Focus::Draft),
+        layout.outline_inner,
+    )[3];
     let click = |column, row, kind| MouseEvent {
         kind,
         column,
@@ -190,7 +194,7 @@ fn a_click_selects_and_the_wheel_scrolls() {
         top,
         MouseEventKind::Down(MouseButton::Left),
     ));
-    assert_eq!(app.draft_selected, entry);
+    assert_eq!(app.outline.selected, entry);
     assert_eq!(app.focus, chapeau::tui::app::Focus::Draft);
     let list = layout.library_list;
     app.handle_mouse(click(

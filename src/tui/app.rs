@@ -10,11 +10,11 @@ use ratatui_textarea::{TextArea, WrapMode};
 use super::action::Action;
 use super::components::Look;
 use super::components::library::LibraryPane;
+use super::components::outline::Outline;
 use super::effects::{Effect, Outcome};
 use super::keymap::{Context, Key, Keymap};
-use super::scroll;
 use super::theme::Theme;
-use super::views::{ScreenLayout, outline};
+use super::views::ScreenLayout;
 use crate::cover_note::{self, Field};
 pub use crate::document::Entry;
 use crate::document::{Deleted, Document, Refusal, join_lines, set_entry_text};
@@ -167,8 +167,8 @@ pub struct App {
     pub focus: Focus,
     /// What the keyboard is doing.
     pub mode: Mode,
-    /// The selected draft entry.
-    pub draft_selected: usize,
+    /// The draft outline.
+    pub outline: Outline,
     /// Read-only: edits and saves are refused.
     pub read_only: bool,
     /// The last message for the status line.
@@ -184,8 +184,6 @@ pub struct App {
     pub today: Option<Date>,
     /// The size of the screen, as the shell last said.
     pub viewport: Rect,
-    /// The first draft entry on screen.
-    pub draft_top: usize,
     /// What to do once the draft is saved.
     after_save: AfterSave,
 }
@@ -207,7 +205,7 @@ impl App {
             theme,
             focus: Focus::Library,
             mode: Mode::Normal,
-            draft_selected: 0,
+            outline: Outline::default(),
             read_only: false,
             message: None,
             should_quit: false,
@@ -216,7 +214,6 @@ impl App {
             today: None,
             // A terminal's usual size until the shell says what it is.
             viewport: Rect::new(0, 0, 80, 24),
-            draft_top: 0,
             after_save: AfterSave::Nothing,
         }
     }
@@ -287,14 +284,11 @@ impl App {
 
     /// The selected draft entry.
     pub fn selected_entry(&self) -> Entry {
-        let entries = self.entries();
-        entries[self.draft_selected.min(entries.len() - 1)]
+        self.outline.selected_entry(self.document.declaration())
     }
 
     fn select_entry(&mut self, entry: Entry) {
-        if let Some(at) = self.entries().iter().position(|e| *e == entry) {
-            self.draft_selected = at;
-        }
+        self.outline.select(self.document.declaration(), entry);
     }
 
     /// How a part draws: with the app's colours and keys, focused when `part` has the focus.
@@ -409,11 +403,16 @@ impl App {
             }
             MouseEventKind::Down(MouseButton::Left) if over_draft => {
                 self.focus = Focus::Draft;
-                if let Some(&(_, _, entry)) = outline::rows(self, layout.outline_inner)
+                let rows = self.outline.rows(
+                    self.document.declaration(),
+                    &self.look(Focus::Draft),
+                    layout.outline_inner,
+                );
+                if let Some(&(_, _, entry)) = rows
                     .iter()
                     .find(|(top, bottom, _)| (*top..=*bottom).contains(&event.row))
                 {
-                    self.draft_selected = entry;
+                    self.outline.selected = entry;
                 }
             }
             MouseEventKind::ScrollUp | MouseEventKind::ScrollDown if over_library || over_draft => {
@@ -468,14 +467,13 @@ impl App {
         };
         self.library
             .keep_in_view(usize::from(layout.library_list.height));
-        let selected = self.draft_selected.min(self.entries().len() - 1);
-        self.draft_top = scroll::keep_in_view(
-            self.draft_top,
-            selected,
-            usize::from(layout.outline_inner.height),
-            1,
-            |at| outline::entry_height(self, at, layout.outline_inner),
-        );
+        let look = Look {
+            theme: &self.theme,
+            keymap: &self.keymap,
+            focused: false,
+        };
+        self.outline
+            .keep_in_view(self.document.declaration(), &look, layout.outline_inner);
     }
 
     fn carry_out(&mut self, action: Action) {
@@ -597,19 +595,9 @@ impl App {
         let page = self.page();
         match self.focus {
             Focus::Library => self.library.move_selection(action, page),
-            Focus::Draft => {
-                let last = self.entries().len() - 1;
-                let selected = self.draft_selected;
-                self.draft_selected = match action {
-                    Action::Up => selected.saturating_sub(1),
-                    Action::Down => (selected + 1).min(last),
-                    Action::PageUp => selected.saturating_sub(page),
-                    Action::PageDown => (selected + page).min(last),
-                    Action::First => 0,
-                    Action::Last => last,
-                    _ => selected,
-                };
-            }
+            Focus::Draft => self
+                .outline
+                .move_selection(self.document.declaration(), action, page),
         }
     }
 
@@ -785,7 +773,7 @@ impl App {
                 self.key(Context::Draft, Action::Edit)
             ),
         });
-        self.draft_selected = self.draft_selected.min(self.entries().len() - 1);
+        self.outline.clamp(self.document.declaration());
     }
 
     fn move_paragraph(&mut self, step: isize) {
@@ -942,7 +930,7 @@ impl App {
             match (stepped, forward) {
                 (Ok(entry), _) => {
                     self.select_entry(entry);
-                    self.draft_selected = self.draft_selected.min(self.entries().len() - 1);
+                    self.outline.clamp(self.document.declaration());
                     if forward { "redone" } else { "undone" }
                 }
                 (Err(_), true) => "nothing to redo",

@@ -3,6 +3,7 @@
 //! components do. [`super::app::App`] holds them and routes actions to them.
 
 pub mod library;
+pub mod outline;
 
 use super::action::Action;
 use super::keymap::{Context, Keymap};

@@ -2,7 +2,6 @@
 
 mod bars;
 mod help;
-pub mod outline;
 mod overlays;
 mod redline;
 
@@ -68,7 +67,7 @@ impl ScreenLayout {
             library_list: crate::tui::components::library::list_area(left),
             right,
             outline,
-            outline_inner: outline::inner_area(outline),
+            outline_inner: crate::tui::components::outline::inner_area(outline),
             editor,
             hints,
             status,
@@ -97,7 +96,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 &app.look(Focus::Library),
                 matches!(app.mode, Mode::Search),
             );
-            outline::draw(frame, app, layout.outline);
+            app.outline.draw(
+                frame,
+                layout.outline,
+                &app.look(Focus::Draft),
+                app.declaration(),
+            );
         }
     }
     bars::draw_hints(frame, app, layout.hints);
