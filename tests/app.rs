@@ -355,7 +355,7 @@ fn help_opens_scrolls_and_closes() {
     let mut app = app();
     app.update(Action::Help);
     app.update(Action::Down);
-    assert!(matches!(app.mode, Mode::Help(1)));
+    assert!(matches!(app.mode, Mode::Help(help) if help.scroll == 1));
     app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     assert!(matches!(app.mode, Mode::Normal));
 }

@@ -5,21 +5,25 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::TextArea;
 
 use super::action::Action;
 use super::components::Look;
+use super::components::changes::{RedlineView, Step};
+use super::components::cover_form::HeaderForm;
+use super::components::editor::Editor;
+use super::components::help::Help;
 use super::components::library::LibraryPane;
 use super::components::outline::Outline;
+pub use super::components::question::Prompt;
 use super::effects::{Effect, Outcome};
 use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
 use super::views::ScreenLayout;
-use crate::cover_note::{self, Field};
 pub use crate::document::Entry;
-use crate::document::{Deleted, Document, Refusal, join_lines, set_entry_text};
+use crate::document::{Deleted, Document, Refusal, set_entry_text};
 use crate::library::ClauseLibrary;
-use crate::model::{Declaration, Header};
+use crate::model::Declaration;
 use jiff::civil::Date;
 
 /// Which pane has the keyboard.
@@ -41,103 +45,14 @@ pub enum Mode {
     Editor(Box<Editor>),
     /// Editing the cover note.
     HeaderForm(Box<HeaderForm>),
-    /// Reading the help, scrolled this far.
-    Help(u16),
+    /// Reading the help.
+    Help(Help),
     /// Waiting for an answer.
     Prompt(Prompt),
     /// Typing the file name of an untitled draft.
     SaveAs(Box<TextArea<'static>>),
     /// Reading the tracked changes.
     Redline(Box<RedlineView>),
-}
-
-/// The tracked changes on screen: from the last circulated revision to the working text.
-pub struct RedlineView {
-    /// The changes.
-    pub redline: crate::redline::Redline,
-    /// The revision compared from.
-    pub from: usize,
-    /// The revision compared to; `None` is the working text.
-    pub to: Option<usize>,
-    /// Old and new side by side instead of inline.
-    pub side_by_side: bool,
-    /// The paragraph at the top of the view.
-    pub top: usize,
-}
-
-/// A question the drafter must answer before going on.
-pub enum Prompt {
-    /// Quitting with unsaved changes.
-    QuitUnsaved,
-    /// A recovery file newer than the draft exists.
-    Recover {
-        /// When it was written, "HH:MM".
-        time: String,
-        /// Its contents.
-        recovered: Box<Declaration>,
-    },
-    /// The file changed on disk since it was opened or last saved.
-    ChangedOnDisk,
-    /// Circulating the working text as the next revision.
-    Circulate {
-        /// The number it will have, as printed.
-        number: String,
-        /// The date of circulation.
-        date: Date,
-    },
-    /// Another chapeau has the draft open.
-    Locked {
-        /// Its process id, when known.
-        pid: Option<u32>,
-    },
-}
-
-impl Prompt {
-    /// The question, without its answers (the screen adds them with their keys).
-    pub fn question(&self) -> String {
-        match self {
-            Prompt::QuitUnsaved => "Save changes before quitting?".into(),
-            Prompt::Recover { time, .. } => format!(
-                "Recover unsaved changes from {time}? (cancel sets the recovery file aside)"
-            ),
-            Prompt::Circulate { number, date } => format!(
-                "Circulate the working text as {number}, dated {date}? It is frozen in the draft and saved."
-            ),
-            Prompt::ChangedOnDisk => {
-                "The draft changed on disk since you opened or saved it (another program or chapeau). Overwrite it with your text?".into()
-            }
-            Prompt::Locked { pid } => format!(
-                "This draft is already open in another chapeau{}. Open it read-only, open it anyway, or cancel to quit?",
-                pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
-            ),
-        }
-    }
-
-    /// The answers the question takes.
-    pub fn answers(&self) -> &'static [Action] {
-        match self {
-            Prompt::Locked { .. } => &[Action::ReadOnly, Action::OpenAnyway, Action::Cancel],
-            _ => &[Action::Yes, Action::No, Action::Cancel],
-        }
-    }
-}
-
-/// The in-place editor for one part of the draft.
-pub struct Editor {
-    /// What is being edited.
-    pub target: Entry,
-    /// The text being edited.
-    pub textarea: TextArea<'static>,
-    /// Whether the paragraph was created for this edit (and goes away if left empty).
-    pub new_paragraph: bool,
-}
-
-/// The cover note fields, one line each.
-pub struct HeaderForm {
-    /// Each stored field of the cover note with its input.
-    pub fields: Vec<(&'static Field, TextArea<'static>)>,
-    /// The field with the cursor.
-    pub current: usize,
 }
 
 /// What to do once a save asked for is done.
@@ -355,8 +270,7 @@ impl App {
                 self.typed += u64::from(typed);
             }
             Mode::HeaderForm(form) => {
-                let current = form.current;
-                let typed = form.fields[current].1.input(event);
+                let typed = form.input().input(event);
                 self.typed += u64::from(typed);
             }
             Mode::SaveAs(name) => {
@@ -482,67 +396,24 @@ impl App {
             Mode::Search => self.update_search(action),
             Mode::Editor(editor) => self.update_editor(editor, action),
             Mode::HeaderForm(form) => self.update_form(form, action),
-            Mode::Help(scroll) => {
-                self.mode = match action {
-                    Action::CloseHelp => Mode::Normal,
-                    Action::Up => Mode::Help(scroll.saturating_sub(1)),
-                    Action::Down => Mode::Help(scroll.saturating_add(1)),
-                    Action::PageUp => Mode::Help(scroll.saturating_sub(10)),
-                    Action::PageDown => Mode::Help(scroll.saturating_add(10)),
-                    _ => Mode::Help(scroll),
+            Mode::Help(mut help) => {
+                if help.update(action) {
+                    self.mode = Mode::Help(help);
                 }
             }
             Mode::Prompt(prompt) => self.answer(prompt, action),
             Mode::SaveAs(name) => self.update_save_as(name, action),
             Mode::Redline(mut view) => {
-                let changes: Vec<usize> = view
-                    .redline
-                    .paragraphs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.status != crate::redline::Status::Unchanged)
-                    .map(|(i, _)| i)
-                    .collect();
-                let last = self.declaration().revisions.len() - 1;
-                // "To" runs over the revisions after "from", then the working text.
-                let to_index = |to: Option<usize>| to.unwrap_or(last + 1);
-                let (from, to) = (view.from, view.to);
-                let retarget = match action {
-                    Action::EarlierFrom if from > 0 => Some((from - 1, to)),
-                    Action::LaterFrom if from + 1 < to_index(to) => Some((from + 1, to)),
-                    Action::EarlierTo if to_index(to) > from + 1 => {
-                        Some((from, Some(to_index(to) - 1)))
-                    }
-                    Action::LaterTo if to.is_some() => {
-                        Some((from, to.map(|n| n + 1).filter(|&n| n <= last)))
-                    }
-                    Action::SideBySide => Some((from, to)),
-                    _ => None,
-                };
-                if let Some((from, to)) = retarget {
-                    let side_by_side = view.side_by_side ^ (action == Action::SideBySide);
-                    return self.compare(from, to, side_by_side);
+                let revisions = self.declaration().revisions.len();
+                match view.update(action, revisions) {
+                    Step::Stay => self.mode = Mode::Redline(view),
+                    Step::Close => {}
+                    Step::Compare {
+                        from,
+                        to,
+                        side_by_side,
+                    } => self.compare(from, to, side_by_side),
                 }
-                match action {
-                    Action::CloseRedline => return,
-                    Action::NextChange => {
-                        view.top = changes
-                            .iter()
-                            .copied()
-                            .find(|&i| i > view.top)
-                            .unwrap_or(view.top);
-                    }
-                    Action::PreviousChange => {
-                        view.top = changes
-                            .iter()
-                            .rev()
-                            .copied()
-                            .find(|&i| i < view.top)
-                            .unwrap_or(view.top);
-                    }
-                    _ => {}
-                }
-                self.mode = Mode::Redline(view);
             }
         }
     }
@@ -586,7 +457,7 @@ impl App {
                     self.quit();
                 }
             }
-            Action::Help => self.mode = Mode::Help(0),
+            Action::Help => self.mode = Mode::Help(Help::default()),
             _ => {}
         }
     }
@@ -649,20 +520,8 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let lines: Vec<String> = self
-            .editable_text(entry)
-            .split('\n')
-            .map(String::from)
-            .collect();
-        let mut textarea = TextArea::new(lines);
-        textarea.set_wrap_mode(WrapMode::Word);
-        textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        textarea.move_cursor(ratatui_textarea::CursorMove::End);
-        self.mode = Mode::Editor(Box::new(Editor {
-            target: entry,
-            textarea,
-            new_paragraph,
-        }));
+        let text = self.editable_text(entry);
+        self.mode = Mode::Editor(Box::new(Editor::new(entry, &text, new_paragraph)));
     }
 
     fn start_external_edit(&mut self) {
@@ -741,7 +600,7 @@ impl App {
                 &editor.textarea.lines().join("\n"),
             ),
             Mode::HeaderForm(form) => {
-                if let Ok(header) = header_from_form(form) {
+                if let Ok(header) = form.header() {
                     work.header = header;
                 }
             }
@@ -797,30 +656,20 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let header = &self.declaration().header;
-        let fields = cover_note::stored_fields()
-            .map(|field| {
-                let mut input = TextArea::new(vec![(field.text)(header)]);
-                input.set_wrap_mode(WrapMode::Word);
-                input.move_cursor(ratatui_textarea::CursorMove::End);
-                (field, input)
-            })
-            .collect();
+        let form = HeaderForm::new(&self.declaration().header);
         self.focus = Focus::Draft;
-        self.mode = Mode::HeaderForm(Box::new(HeaderForm { fields, current: 0 }));
+        self.mode = Mode::HeaderForm(Box::new(form));
     }
 
     fn update_form(&mut self, mut form: Box<HeaderForm>, action: Action) {
         match action {
-            Action::NextField => form.current = (form.current + 1) % form.fields.len(),
-            Action::PreviousField => {
-                form.current = (form.current + form.fields.len() - 1) % form.fields.len()
-            }
+            Action::NextField => form.next(),
+            Action::PreviousField => form.previous(),
             Action::DiscardEdit => {
                 self.message = Some("cover note unchanged".into());
                 return;
             }
-            Action::KeepEdit => match header_from_form(&form) {
+            Action::KeepEdit => match form.header() {
                 Ok(header) => {
                     self.document.set_header(header);
                     return;
@@ -847,44 +696,11 @@ impl App {
         }
     }
 
-    /// A revision's text, or the working text numbered as the revision it will become.
-    fn version(&self, revision: Option<usize>) -> Declaration {
-        match revision {
-            Some(n) => self.declaration().revisions[n].text.clone(),
-            None => self.declaration().as_next_revision(),
-        }
-    }
-
     /// Shows the tracked changes from revision `from` to `to` (`None`: the working text).
     fn compare(&mut self, from: usize, to: Option<usize>, side_by_side: bool) {
-        let (before, after) = (self.version(Some(from)), self.version(to));
-        let redline = crate::redline::redline(&before, &after, true);
-        let name = |d: &Declaration, n: Option<usize>| match (d.header.printed_number(), n) {
-            (number, Some(_)) if !number.is_empty() => number,
-            (_, Some(n)) => format!("REV {n}"),
-            (_, None) => "working".to_string(),
-        };
-        let summary = crate::redline::render::summary(&redline);
-        self.message = Some(match to {
-            None => format!("since {}: {summary}", name(&before, Some(from))),
-            Some(_) => format!(
-                "{} → {}: {summary}",
-                name(&before, Some(from)),
-                name(&after, to)
-            ),
-        });
-        let top = redline
-            .paragraphs
-            .iter()
-            .position(|p| p.status != crate::redline::Status::Unchanged)
-            .unwrap_or(0);
-        self.mode = Mode::Redline(Box::new(RedlineView {
-            redline,
-            from,
-            to,
-            side_by_side,
-            top,
-        }));
+        let (view, summary) = RedlineView::compare(self.declaration(), from, to, side_by_side);
+        self.message = Some(summary);
+        self.mode = Mode::Redline(Box::new(view));
     }
 
     fn ask_to_circulate(&mut self) {
@@ -1052,14 +868,4 @@ impl App {
             self.declaration().operative.len(),
         )
     }
-}
-
-/// The header the form describes, or the field that is wrong and why.
-fn header_from_form(form: &HeaderForm) -> Result<Header, (usize, String)> {
-    let mut header = Header::default();
-    for (i, (field, input)) in form.fields.iter().enumerate() {
-        (field.read)(&mut header, &join_lines(&input.lines().join("\n")))
-            .map_err(|message| (i, format!("{message}: {}", field.help)))?;
-    }
-    Ok(header)
 }

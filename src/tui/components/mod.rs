@@ -2,8 +2,15 @@
 //! commands (the hint bar shows them, with their keys from the keymap), as gitui's
 //! components do. [`super::app::App`] holds them and routes actions to them.
 
+pub mod changes;
+pub mod cover_form;
+pub mod editor;
+pub mod help;
 pub mod library;
 pub mod outline;
+pub mod question;
+
+use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::{Context, Keymap};
@@ -26,4 +33,16 @@ pub trait Component {
 
     /// The commands it offers now, in the order the hint bar shows them.
     fn commands(&self) -> Vec<Action>;
+}
+
+/// A rectangle of `width`×`height` centred in `area` (clipped to it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
 }

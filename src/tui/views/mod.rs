@@ -1,9 +1,6 @@
 //! Drawing: the views only read the application state and put it on screen.
 
 mod bars;
-mod help;
-mod overlays;
-mod redline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus, Mode};
+use super::components::{changes, question};
 
 /// The smallest screen chapeau draws on.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
@@ -86,8 +84,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     };
     match &app.mode {
         Mode::Redline(view) => {
-            redline::draw_revisions(frame, app, view, layout.left);
-            redline::draw(frame, app, view, layout.right);
+            let look = app.look(Focus::Draft);
+            changes::draw_revisions(frame, &look, app.declaration(), view, layout.left);
+            changes::draw(frame, &look, view, layout.right);
         }
         _ => {
             app.library.draw(
@@ -106,20 +105,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     bars::draw_hints(frame, app, layout.hints);
     bars::draw_status(frame, app, layout.status);
-    overlays::draw(frame, app, layout.editor, area);
-    if let Mode::Help(scroll) = app.mode {
-        help::draw(frame, app, area, scroll);
+    let look = app.look(Focus::Draft);
+    match &app.mode {
+        Mode::Editor(editor) => editor.draw(frame, layout.editor, &look),
+        Mode::HeaderForm(form) => form.draw(frame, area, &look),
+        Mode::Prompt(prompt) => prompt.draw(frame, area, &look),
+        Mode::SaveAs(name) => question::draw_file_name(frame, area, &look, name),
+        Mode::Help(help) => help.draw(frame, area, &look),
+        Mode::Normal | Mode::Search | Mode::Redline(_) => {}
     }
-}
-
-/// A rectangle of `width`×`height` centred in `area` (clipped to it).
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
 }

@@ -5,23 +5,65 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::centered;
+use super::{Component, Look, centered};
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
 
+/// The help's state: how far it is scrolled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Help {
+    /// Lines scrolled past.
+    pub scroll: u16,
+}
+
+impl Help {
+    /// Scrolls as `action` says; false when the action closes the help.
+    pub fn update(&mut self, action: Action) -> bool {
+        self.scroll = match action {
+            Action::CloseHelp => return false,
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::Down => self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll.saturating_add(10),
+            _ => self.scroll,
+        };
+        true
+    }
+
+    /// Draws the help over `screen`.
+    pub fn draw(&self, frame: &mut Frame, screen: Rect, look: &Look) {
+        draw(frame, look, screen, self.scroll);
+    }
+}
+
+impl Component for Help {
+    fn context(&self) -> Context {
+        Context::Help
+    }
+
+    fn commands(&self) -> Vec<Action> {
+        vec![
+            Action::CloseHelp,
+            Action::Up,
+            Action::Down,
+            Action::PageUp,
+            Action::PageDown,
+        ]
+    }
+}
+
 /// Draws the help over the screen, scrolled by `scroll` lines.
-pub fn draw(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
+fn draw(frame: &mut Frame, look: &Look, screen: Rect, scroll: u16) {
     let area = centered(screen, 72, screen.height.saturating_sub(2));
     let mut lines = Vec::new();
     let contexts = Context::ALL;
     for context in contexts {
         lines.push(Line::from(Span::styled(
             context.title(),
-            app.theme.heading(),
+            look.theme.heading(),
         )));
         let mut seen = Vec::new();
-        for binding in app
+        for binding in look
             .keymap
             .bindings()
             .iter()
@@ -31,9 +73,9 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
                 continue;
             }
             seen.push(binding.action);
-            let keys = app.keymap.keys_of(context, binding.action);
+            let keys = look.keymap.keys_of(context, binding.action);
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<18}"), app.theme.key()),
+                Span::styled(format!("  {keys:<18}"), look.theme.key()),
                 Span::raw(binding.action.description()),
             ]));
         }
@@ -41,15 +83,15 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect, scroll: u16) {
     }
     lines.push(Line::from(Span::styled(
         "Mouse: a click selects, the wheel scrolls.",
-        app.theme.dim(),
+        look.theme.dim(),
     )));
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(app.theme.border(true))
+        .border_style(look.theme.border(true))
         .title(" Help: keys (rebind them in config.toml) ")
         .title_bottom(format!(
             " {} ",
-            app.keymap.legend(
+            look.keymap.legend(
                 Context::Help,
                 &[
                     (&[Action::CloseHelp], "close"),

@@ -1,30 +1,162 @@
 //! The tracked changes in the draft pane: inserted words underlined (green), deleted words
-//! struck through (red), moves noted with where they came from.
+//! struck through (red), moves noted with where they came from; the revisions compared are
+//! marked in a panel on the left.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::{Component, Look};
+use crate::model::Declaration;
 use crate::redline::words::{Span as Marked, SpanKind};
-use crate::redline::{ParagraphChange, Status};
+use crate::redline::{ParagraphChange, Redline, Status};
+use crate::revisions::Version;
 use crate::safe_text::visible;
 use crate::tui::action::Action;
-use crate::tui::app::{App, RedlineView};
 use crate::tui::keymap::Context;
 
+/// The tracked changes on screen: between two revisions, or a revision and the working text.
+pub struct RedlineView {
+    /// The changes.
+    pub redline: Redline,
+    /// The revision compared from.
+    pub from: usize,
+    /// The revision compared to; `None` is the working text.
+    pub to: Option<usize>,
+    /// Old and new side by side instead of inline.
+    pub side_by_side: bool,
+    /// The paragraph at the top of the view.
+    pub top: usize,
+}
+
+/// What an action asks of the tracked changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Stay, perhaps scrolled.
+    Stay,
+    /// Close the view.
+    Close,
+    /// Compare other versions, or the same ones another way.
+    Compare {
+        /// From this revision.
+        from: usize,
+        /// To this revision, or the working text.
+        to: Option<usize>,
+        /// Side by side.
+        side_by_side: bool,
+    },
+}
+
+impl RedlineView {
+    /// The changes in `draft` from revision `from` to `to` (the working text when `None`),
+    /// opened at the first change, and the summary that the status line shows.
+    pub fn compare(
+        draft: &Declaration,
+        from: usize,
+        to: Option<usize>,
+        side_by_side: bool,
+    ) -> (RedlineView, String) {
+        let to_version = to.map_or(Version::Working, Version::Revision);
+        let text = |version| draft.version(version).unwrap_or_default();
+        let redline =
+            crate::redline::redline(&text(Version::Revision(from)), &text(to_version), true);
+        let summary = crate::redline::render::summary(&redline);
+        let from_name = draft.name_of(Version::Revision(from));
+        let message = match to {
+            None => format!("since {from_name}: {summary}"),
+            Some(_) => format!("{from_name} → {}: {summary}", draft.name_of(to_version)),
+        };
+        let top = redline
+            .paragraphs
+            .iter()
+            .position(|p| p.status != Status::Unchanged)
+            .unwrap_or(0);
+        let view = RedlineView {
+            redline,
+            from,
+            to,
+            side_by_side,
+            top,
+        };
+        (view, message)
+    }
+
+    /// Carries out `action` on a draft with `revisions` circulated revisions.
+    pub fn update(&mut self, action: Action, revisions: usize) -> Step {
+        let last = revisions - 1;
+        // "To" runs over the revisions after "from", then the working text.
+        let to_index = |to: Option<usize>| to.unwrap_or(last + 1);
+        let (from, to) = (self.from, self.to);
+        let retarget = match action {
+            Action::EarlierFrom if from > 0 => Some((from - 1, to)),
+            Action::LaterFrom if from + 1 < to_index(to) => Some((from + 1, to)),
+            Action::EarlierTo if to_index(to) > from + 1 => Some((from, Some(to_index(to) - 1))),
+            Action::LaterTo if to.is_some() => {
+                Some((from, to.map(|n| n + 1).filter(|&n| n <= last)))
+            }
+            Action::SideBySide => Some((from, to)),
+            _ => None,
+        };
+        if let Some((from, to)) = retarget {
+            return Step::Compare {
+                from,
+                to,
+                side_by_side: self.side_by_side ^ (action == Action::SideBySide),
+            };
+        }
+        let mut changes = self
+            .redline
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.status != Status::Unchanged)
+            .map(|(i, _)| i);
+        match action {
+            Action::CloseRedline => return Step::Close,
+            Action::NextChange => {
+                self.top = changes.find(|&i| i > self.top).unwrap_or(self.top);
+            }
+            Action::PreviousChange => {
+                self.top = changes.rev().find(|&i| i < self.top).unwrap_or(self.top);
+            }
+            _ => {}
+        }
+        Step::Stay
+    }
+}
+
+impl Component for RedlineView {
+    fn context(&self) -> Context {
+        Context::Redline
+    }
+
+    fn commands(&self) -> Vec<Action> {
+        vec![
+            Action::NextChange,
+            Action::PreviousChange,
+            Action::CloseRedline,
+            Action::EarlierFrom,
+            Action::LaterFrom,
+            Action::EarlierTo,
+            Action::LaterTo,
+            Action::SideBySide,
+        ]
+    }
+}
+
 /// Draws `view` in `area`: inline, or old and new side by side.
-pub fn draw(frame: &mut Frame, app: &App, view: &RedlineView, area: Rect) {
+pub fn draw(frame: &mut Frame, look: &Look, view: &RedlineView, area: Rect) {
     let to = view
         .to
         .map_or("working".to_string(), |n| format!("REV {n}"));
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(app.theme.border(true))
+        .border_style(look.theme.border(true))
         .title(format!(" Tracked changes: REV {} → {to} ", view.from))
         .title_bottom(format!(
             " {} ",
-            app.keymap.legend(
+            look.keymap.legend(
                 Context::Redline,
                 &[
                     (&[Action::NextChange, Action::PreviousChange], "change"),
@@ -49,11 +181,11 @@ pub fn draw(frame: &mut Frame, app: &App, view: &RedlineView, area: Rect) {
                 break;
             }
             let mut old_rows = wrap(
-                &side(app, paragraph, SpanKind::Delete),
+                &side(look, paragraph, SpanKind::Delete),
                 usize::from(old.width),
             );
             let mut new_rows = wrap(
-                &side(app, paragraph, SpanKind::Insert),
+                &side(look, paragraph, SpanKind::Insert),
                 usize::from(new.width),
             );
             let rows = old_rows.len().max(new_rows.len()) + 1;
@@ -66,7 +198,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &RedlineView, area: Rect) {
         frame.render_widget(Paragraph::new(right), new);
     } else {
         frame.render_widget(
-            Paragraph::new(lines(app, view, inner.height)).wrap(Wrap { trim: false }),
+            Paragraph::new(lines(look, view, inner.height)).wrap(Wrap { trim: false }),
             inner,
         );
     }
@@ -74,7 +206,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &RedlineView, area: Rect) {
 
 /// One side of a paragraph as styled spans: the old text with its deletions, or the new text
 /// with its insertions; nothing when the paragraph is not on that side.
-fn side(app: &App, paragraph: &ParagraphChange, kind: SpanKind) -> Vec<Vec<Span<'static>>> {
+fn side(look: &Look, paragraph: &ParagraphChange, kind: SpanKind) -> Vec<Vec<Span<'static>>> {
     let absent = matches!(
         (kind, paragraph.status),
         (SpanKind::Delete, Status::Inserted) | (SpanKind::Insert, Status::Deleted)
@@ -89,10 +221,10 @@ fn side(app: &App, paragraph: &ParagraphChange, kind: SpanKind) -> Vec<Vec<Span<
             .cloned()
             .collect()
     };
-    let mut rows = vec![paragraph_line(app, paragraph, &keep(&paragraph.spans)).spans];
+    let mut rows = vec![paragraph_line(look, paragraph, &keep(&paragraph.spans)).spans];
     for item in &paragraph.items {
         let mut row = vec![Span::raw("     - ")];
-        row.extend(styled(app, &keep(&item.spans)));
+        row.extend(styled(look, &keep(&item.spans)));
         rows.push(row);
     }
     rows
@@ -135,16 +267,16 @@ fn wrap(rows: &[Vec<Span<'static>>], width: usize) -> Vec<Line<'static>> {
 }
 
 /// The paragraphs from the top of the view, inline, with their items.
-fn lines(app: &App, view: &RedlineView, height: u16) -> Vec<Line<'static>> {
+fn lines(look: &Look, view: &RedlineView, height: u16) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     for paragraph in view.redline.paragraphs.iter().skip(view.top) {
         if lines.len() > usize::from(height) * 2 {
             break;
         }
-        lines.push(paragraph_line(app, paragraph, &paragraph.spans));
+        lines.push(paragraph_line(look, paragraph, &paragraph.spans));
         for item in &paragraph.items {
             let mut line = vec![Span::raw("     - ")];
-            line.extend(styled(app, &item.spans));
+            line.extend(styled(look, &item.spans));
             lines.push(Line::from(line));
         }
         lines.push(Line::raw(""));
@@ -152,7 +284,7 @@ fn lines(app: &App, view: &RedlineView, height: u16) -> Vec<Line<'static>> {
     lines
 }
 
-fn paragraph_line(app: &App, paragraph: &ParagraphChange, marked: &[Marked]) -> Line<'static> {
+fn paragraph_line(look: &Look, paragraph: &ParagraphChange, marked: &[Marked]) -> Line<'static> {
     let mut spans = Vec::new();
     if let Some(label) = paragraph
         .new_label
@@ -171,15 +303,15 @@ fn paragraph_line(app: &App, paragraph: &ParagraphChange, marked: &[Marked]) -> 
         _ => None,
     };
     if let Some(note) = note {
-        spans.push(Span::styled(note, app.theme.note()));
+        spans.push(Span::styled(note, look.theme.note()));
     }
-    spans.extend(styled(app, marked));
+    spans.extend(styled(look, marked));
     Line::from(spans)
 }
 
 /// Marked words as styled spans: colours, or without colour (`NO_COLOR`) the text markers
 /// `[-deleted-]{+inserted+}` as well as the emphasis, so that changes never rest on colour.
-fn styled(app: &App, spans: &[Marked]) -> Vec<Span<'static>> {
+fn styled(look: &Look, spans: &[Marked]) -> Vec<Span<'static>> {
     spans
         .iter()
         .map(|span| {
@@ -187,10 +319,10 @@ fn styled(app: &App, spans: &[Marked]) -> Vec<Span<'static>> {
             let space = if span.text.starts_with(' ') { " " } else { "" };
             let (marks, style) = match span.kind {
                 SpanKind::Equal => (("", ""), ratatui::style::Style::new()),
-                SpanKind::Insert => (("{+", "+}"), app.theme.inserted()),
-                SpanKind::Delete => (("[-", "-]"), app.theme.deleted()),
+                SpanKind::Insert => (("{+", "+}"), look.theme.inserted()),
+                SpanKind::Delete => (("[-", "-]"), look.theme.deleted()),
             };
-            let (open, close) = if app.theme.color { ("", "") } else { marks };
+            let (open, close) = if look.theme.color { ("", "") } else { marks };
             Span::styled(format!("{space}{open}{word}{close}"), style)
         })
         .collect()
@@ -198,12 +330,17 @@ fn styled(app: &App, spans: &[Marked]) -> Vec<Span<'static>> {
 
 /// The revisions panel: every circulated revision and the working text, with the two
 /// compared marked.
-pub fn draw_revisions(frame: &mut Frame, app: &App, view: &RedlineView, area: Rect) {
+pub fn draw_revisions(
+    frame: &mut Frame,
+    look: &Look,
+    d: &Declaration,
+    view: &RedlineView,
+    area: Rect,
+) {
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_style(app.theme.border(false))
+        .border_style(look.theme.border(false))
         .title(" Revisions ");
-    let d = &app.declaration();
     let marker = |n: Option<usize>| {
         if n == Some(view.from) {
             "from ▸ "
@@ -217,12 +354,12 @@ pub fn draw_revisions(frame: &mut Frame, app: &App, view: &RedlineView, area: Re
     for (n, revision) in d.revisions.iter().enumerate() {
         let text = &revision.text;
         let style = if n == view.from || Some(n) == view.to {
-            app.theme.heading()
+            look.theme.heading()
         } else {
-            app.theme.dim()
+            look.theme.dim()
         };
         lines.push(Line::from(vec![
-            Span::styled(marker(Some(n)), app.theme.accent()),
+            Span::styled(marker(Some(n)), look.theme.accent()),
             Span::styled(
                 format!(
                     "REV {n}  {}  {}",
@@ -238,7 +375,7 @@ pub fn draw_revisions(frame: &mut Frame, app: &App, view: &RedlineView, area: Re
                 text.preamble.len(),
                 text.operative.len()
             ),
-            app.theme.dim(),
+            look.theme.dim(),
         ));
     }
     let working_marker = if view.to.is_none() {
@@ -247,10 +384,10 @@ pub fn draw_revisions(frame: &mut Frame, app: &App, view: &RedlineView, area: Re
         "       "
     };
     lines.push(Line::from(vec![
-        Span::styled(working_marker, app.theme.accent()),
+        Span::styled(working_marker, look.theme.accent()),
         Span::styled(
             format!("working, to be REV {}", d.next_revision()),
-            app.theme.heading(),
+            look.theme.heading(),
         ),
     ]));
     frame.render_widget(Paragraph::new(lines).block(block), area);
