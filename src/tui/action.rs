@@ -111,6 +111,25 @@ impl Action {
         name
     }
 
+    /// Whether the action changes the draft (refused when it is open read-only).
+    pub fn changes_the_draft(self) -> bool {
+        matches!(
+            self,
+            Action::AddClause
+                | Action::Edit
+                | Action::EditExternal
+                | Action::NewParagraph
+                | Action::Delete
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::EditHeader
+                | Action::Undo
+                | Action::Redo
+                | Action::Save
+                | Action::Circulate
+        )
+    }
+
     /// What the action does, for the help screen.
     pub fn description(self) -> &'static str {
         match self {

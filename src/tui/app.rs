@@ -8,7 +8,6 @@ use ratatui::layout::{Position, Rect};
 use ratatui_textarea::TextArea;
 
 use super::action::Action;
-use super::components::Look;
 use super::components::changes::{RedlineView, Step};
 use super::components::cover_form::HeaderForm;
 use super::components::editor::Editor;
@@ -16,6 +15,7 @@ use super::components::help::Help;
 use super::components::library::LibraryPane;
 use super::components::outline::Outline;
 pub use super::components::question::Prompt;
+use super::components::{Component, Look};
 use super::effects::{Effect, Outcome};
 use super::keymap::{Context, Key, Keymap};
 use super::theme::Theme;
@@ -238,13 +238,64 @@ impl App {
         }
     }
 
-    /// Whether `action` is an answer the current question accepts (every action is, when
-    /// there is no question).
-    pub fn offers(&self, action: Action) -> bool {
-        match &self.mode {
-            Mode::Prompt(prompt) => prompt.answers().contains(&action),
-            _ => true,
+    /// The commands the screen offers now, each with the context of its key, in the order
+    /// the hint bar shows them: what has the keyboard first, then the keys that work
+    /// everywhere, the help first of all so that it stays in sight on a narrow screen. A
+    /// read-only draft offers nothing that would change it.
+    pub fn commands(&self) -> Vec<(Context, Action)> {
+        fn of(component: &dyn Component) -> Vec<(Context, Action)> {
+            let context = component.context();
+            component
+                .commands()
+                .into_iter()
+                .map(|a| (context, a))
+                .collect()
         }
+        let mut commands = match &self.mode {
+            Mode::Normal => {
+                let mut commands = match self.focus {
+                    Focus::Library => of(&self.library),
+                    Focus::Draft => of(&self.outline),
+                };
+                commands.extend(
+                    [
+                        Action::FocusNext,
+                        Action::Search,
+                        Action::Undo,
+                        Action::Save,
+                        Action::Help,
+                        Action::Quit,
+                    ]
+                    .map(|action| (Context::Global, action)),
+                );
+                commands
+            }
+            Mode::Search => [
+                Action::SearchAccept,
+                Action::SearchClear,
+                Action::Up,
+                Action::Down,
+            ]
+            .map(|action| (Context::Search, action))
+            .to_vec(),
+            Mode::Editor(editor) => of(editor.as_ref()),
+            Mode::HeaderForm(form) => of(form.as_ref()),
+            Mode::Help(help) => of(help),
+            Mode::Prompt(prompt) => of(prompt),
+            Mode::SaveAs(_) => vec![
+                (Context::Name, Action::Yes),
+                (Context::Name, Action::Cancel),
+            ],
+            Mode::Redline(view) => of(view.as_ref()),
+        };
+        if self.read_only {
+            commands.retain(|(_, action)| !action.changes_the_draft());
+        }
+        if let Some(help) = commands.iter().position(|(_, a)| *a == Action::Help) {
+            let help = commands.remove(help);
+            commands.insert(0, help);
+        }
+        commands
     }
 
     /// Handles a key: through the keymap, or as typing in an editor, form or filter.

@@ -216,20 +216,6 @@ pub struct Binding {
     pub action: Action,
 }
 
-/// Whether an action is among the main keys the hint bar shows for its context.
-fn is_hinted(context: Context, action: Action) -> bool {
-    use Action::*;
-    match context {
-        Context::Global => matches!(action, FocusNext | Search | Undo | Save | Help | Quit),
-        Context::Library => matches!(action, AddClause),
-        Context::Draft => matches!(
-            action,
-            Edit | NewParagraph | Delete | MoveUp | MoveDown | EditHeader | Redline | Circulate
-        ),
-        _ => true,
-    }
-}
-
 /// The default keys.
 fn defaults() -> Vec<Binding> {
     use Action::*;
@@ -450,34 +436,6 @@ impl Keymap {
             .map(|b| b.key.to_string())
             .collect::<Vec<_>>()
             .join("/")
-    }
-
-    /// The main keys of `contexts` for the hint bar: (keys, hint), first binding of each action.
-    /// Only the actions `offered` accepts are shown; the help comes first, so that it stays
-    /// in sight on a narrow screen.
-    pub fn hints(
-        &self,
-        contexts: &[Context],
-        offered: impl Fn(Action) -> bool,
-    ) -> Vec<(String, &'static str)> {
-        let mut seen = Vec::new();
-        let mut hints = Vec::new();
-        for &context in contexts {
-            for binding in self.bindings.iter().filter(|b| b.context == context) {
-                if is_hinted(context, binding.action)
-                    && offered(binding.action)
-                    && !seen.contains(&binding.action)
-                {
-                    seen.push(binding.action);
-                    hints.push((binding.key.to_string(), binding.action.hint()));
-                }
-            }
-        }
-        if let Some(help) = seen.iter().position(|&action| action == Action::Help) {
-            let help = hints.remove(help);
-            hints.insert(0, help);
-        }
-        hints
     }
 }
 

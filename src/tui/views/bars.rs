@@ -7,18 +7,15 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::app::App;
 
-/// The main keys of what has the focus, from the keymap.
+/// The commands on offer, each with its key from the keymap.
 pub fn draw_hints(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = Vec::new();
-    for (key, hint) in app
-        .keymap
-        .hints(&app.contexts(), |action| app.offers(action))
-    {
+    for (context, action) in app.commands() {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(key, app.theme.key()));
-        spans.push(Span::raw(format!(" {hint}")));
+        spans.push(Span::styled(app.key(context, action), app.theme.key()));
+        spans.push(Span::raw(format!(" {}", action.hint())));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
