@@ -72,6 +72,76 @@ struct RawClause {
     source: Spanned<String>,
 }
 
+/// Clauses one per line, as `chapeau library list` prints them: section, id, the opening of
+/// the text, tags.
+pub fn listing(clauses: &[&Clause]) -> Vec<String> {
+    let id_width = clauses
+        .iter()
+        .map(|c| c.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(32);
+    let shorten = |text: &str, limit: usize| {
+        if text.chars().count() <= limit {
+            text.to_string()
+        } else {
+            format!("{}…", text.chars().take(limit - 1).collect::<String>())
+        }
+    };
+    clauses
+        .iter()
+        .map(|clause| {
+            let marker = match clause.section {
+                Section::Preamble => 'P',
+                Section::Operative => 'O',
+            };
+            let text = shorten(&crate::export::text::plain(&clause.text), 64);
+            let tags = if clause.tags.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", clause.tags.join(", "))
+            };
+            format!(
+                "{marker}  {:<id_width$}  {text}{}",
+                clause.id,
+                crate::safe_text::visible(&tags)
+            )
+        })
+        .collect()
+}
+
+impl Clause {
+    /// The clause in full, as `chapeau library show` prints it: text, items, tags, source and
+    /// where it was loaded from.
+    pub fn shown(&self) -> String {
+        use crate::safe_text::visible;
+        let wrap = |text: &str, indent: &str, rest: &str| {
+            let options = textwrap::Options::new(usize::from(crate::export::DEFAULT_WIDTH))
+                .initial_indent(indent)
+                .subsequent_indent(rest);
+            textwrap::fill(&crate::export::text::plain(text), options)
+        };
+        let mut out = format!(
+            "{} ({})\n\n{}\n",
+            self.id,
+            self.section.name(),
+            wrap(&self.text, "", "")
+        );
+        for item in &self.items {
+            out.push_str(&wrap(item, "  - ", "    "));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "\ntags:   {}\nsource: {}\nfrom:   {} ({})\n",
+            visible(&self.tags.join(", ")),
+            visible(&self.source),
+            self.origin,
+            self.origin.library
+        ));
+        out
+    }
+}
+
 /// One place clauses come from, in the order they are layered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LibrarySource {

@@ -541,7 +541,7 @@ fn run_library(args: LibraryArgs) -> Result<(), Failure> {
         }
         LibraryCommand::Show { id } => match library.get(&id) {
             Some(clause) => {
-                out!("{}", show_clause(clause));
+                out!("{}", clause.shown());
                 Ok(())
             }
             None => {
@@ -593,69 +593,12 @@ fn check_library(library: &ClauseLibrary, libraries: usize) -> Result<(), Failur
 
 fn print_clauses(clauses: &[&Clause], format: ListFormat) -> Result<(), Failure> {
     match format {
-        ListFormat::Json => {
-            out!("{}", chapeau::safe_text::json_lines(&clauses));
-        }
+        ListFormat::Json => out!("{}", chapeau::safe_text::json_lines(&clauses)),
         ListFormat::Text => {
-            let id_width = clauses
-                .iter()
-                .map(|c| c.id.chars().count())
-                .max()
-                .unwrap_or(0)
-                .min(32);
-            for clause in clauses {
-                let marker = match clause.section {
-                    Section::Preamble => 'P',
-                    Section::Operative => 'O',
-                };
-                let text = shorten(&export::text::plain(&clause.text), 64);
-                let tags = if clause.tags.is_empty() {
-                    String::new()
-                } else {
-                    format!("  [{}]", clause.tags.join(", "))
-                };
-                outln!(
-                    "{marker}  {:<id_width$}  {text}{}",
-                    clause.id,
-                    visible(&tags)
-                );
+            for line in chapeau::library::listing(clauses) {
+                outln!("{line}");
             }
         }
     }
     Ok(())
-}
-
-fn shorten(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(limit - 1).collect::<String>())
-    }
-}
-
-fn show_clause(clause: &Clause) -> String {
-    let wrap = |text: &str, indent: &str, rest: &str| {
-        let options = textwrap::Options::new(usize::from(DEFAULT_WIDTH))
-            .initial_indent(indent)
-            .subsequent_indent(rest);
-        textwrap::fill(&export::text::plain(text), options)
-    };
-    let mut out = format!(
-        "{} ({})\n\n{}\n",
-        clause.id,
-        clause.section.name(),
-        wrap(&clause.text, "", "")
-    );
-    for item in &clause.items {
-        out.push_str(&wrap(item, "  - ", "    "));
-        out.push('\n');
-    }
-    out.push_str(&format!(
-        "\ntags:   {}\nsource: {}\nfrom:   {} ({})\n",
-        visible(&clause.tags.join(", ")),
-        visible(&clause.source),
-        clause.origin,
-        clause.origin.library
-    ));
-    out
 }
