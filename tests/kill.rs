@@ -60,6 +60,19 @@ fn temporary_files(dir: &Path) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// A write of `new` over `old` at `path`, killed inside its window, left the old draft
+/// whole (the rename had not come) and the new text whole in its temporary file.
+fn assert_killed_inside_the_window(path: &Path, old: &[u8], new: &[u8]) {
+    let versions = [old.to_vec(), new.to_vec()];
+    assert_whole(path, &versions, "inside the write window");
+    assert_eq!(std::fs::read(path).unwrap(), old, "the rename had not come");
+    assert_eq!(
+        temporary_files(path.parent().unwrap()),
+        [new],
+        "killed with the new text whole in its temporary file"
+    );
+}
+
 /// The draft at `path` is whole: byte for byte one of `versions`, and it loads.
 fn assert_whole(path: &Path, versions: &[Vec<u8>], when: &str) {
     let now = std::fs::read(path).unwrap();
@@ -91,7 +104,6 @@ fn circulate_killed_inside_the_write_window_leaves_the_old_draft_whole() {
     assert!(circulate(false).wait().unwrap().success());
     let new = std::fs::read(&path).unwrap();
     assert!(old != new, "the run changed the draft");
-    let versions = [old.clone(), new.clone()];
 
     std::fs::write(&path, &old).unwrap();
     let mut child = circulate(true);
@@ -101,17 +113,7 @@ fn circulate_killed_inside_the_write_window_leaves_the_old_draft_whole() {
         !child.wait().unwrap().success(),
         "killed before it finished"
     );
-    assert_whole(&path, &versions, "inside the write window");
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        old,
-        "the rename had not come"
-    );
-    assert_eq!(
-        temporary_files(dir.path()),
-        [new],
-        "killed with the new text whole in its temporary file"
-    );
+    assert_killed_inside_the_window(&path, &old, &new);
 }
 
 #[test]
@@ -147,7 +149,6 @@ fn a_save_killed_inside_the_write_window_leaves_the_old_draft_whole() {
     end(tmux, &pid, "-TERM");
     let new = std::fs::read(&path).unwrap();
     assert!(old != new, "the save changed the draft");
-    let versions = [old.clone(), new.clone()];
 
     std::fs::write(&path, &old).unwrap();
     let pause = format!("CHAPEAU_PAUSE_BEFORE_RENAME={}", path.display());
@@ -155,15 +156,5 @@ fn a_save_killed_inside_the_write_window_leaves_the_old_draft_whole() {
     save(&tmux);
     wait_inside_the_write_window(&path);
     end(tmux, &pid, "-KILL");
-    assert_whole(&path, &versions, "inside the write window");
-    assert_eq!(
-        std::fs::read(&path).unwrap(),
-        old,
-        "the rename had not come"
-    );
-    assert_eq!(
-        temporary_files(dir.path()),
-        [new],
-        "killed with the new text whole in its temporary file"
-    );
+    assert_killed_inside_the_window(&path, &old, &new);
 }

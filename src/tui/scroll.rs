@@ -2,6 +2,8 @@
 //! row is in view, moving as little as possible. The library list (rows of one line) and the
 //! draft outline (entries of several lines, a blank line between them) both use it.
 
+use super::action::Action;
+
 /// The first row to show of a list whose row `i` takes `lines_of(i)` lines, with `gap` blank
 /// lines between rows, on `height` lines, so that `selected` is in view: `top` itself when it
 /// already is, else scrolled up to `selected` or down just far enough. A selected row taller
@@ -26,9 +28,32 @@ pub fn keep_in_view(
     top.max(first_fitting)
 }
 
+/// The row a move lands on in a list of `last + 1` rows, from `selected`, a page being
+/// `page` rows; moves stop at the ends.
+pub fn moved(selected: usize, last: usize, action: Action, page: usize) -> usize {
+    match action {
+        Action::Up => selected.saturating_sub(1),
+        Action::Down => (selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(page),
+        Action::PageDown => (selected + page).min(last),
+        Action::First => 0,
+        Action::Last => last,
+        _ => selected,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::keep_in_view;
+
+    #[test]
+    fn moves_stop_at_the_ends() {
+        use super::{Action, moved};
+        assert_eq!(moved(0, 9, Action::Up, 5), 0);
+        assert_eq!(moved(8, 9, Action::PageDown, 5), 9);
+        assert_eq!(moved(8, 9, Action::PageUp, 5), 3);
+        assert_eq!(moved(4, 9, Action::Last, 5), 9);
+    }
 
     #[test]
     fn a_row_in_view_does_not_scroll() {

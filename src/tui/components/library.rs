@@ -73,16 +73,8 @@ impl LibraryPane {
         let Some(last) = self.matches.len().checked_sub(1) else {
             return;
         };
-        let selected = self.selected();
-        self.list.select(Some(match action {
-            Action::Up => selected.saturating_sub(1),
-            Action::Down => (selected + 1).min(last),
-            Action::PageUp => selected.saturating_sub(page),
-            Action::PageDown => (selected + page).min(last),
-            Action::First => 0,
-            Action::Last => last,
-            _ => selected,
-        }));
+        self.list
+            .select(Some(scroll::moved(self.selected(), last, action, page)));
     }
 
     /// Adds a typed character to the filter.

@@ -57,16 +57,7 @@ impl Outline {
     /// Moves the selection as `action` says, a page being `page` entries.
     pub fn move_selection(&mut self, declaration: &Declaration, action: Action, page: usize) {
         let last = Entry::all(declaration).len() - 1;
-        let selected = self.selected;
-        self.selected = match action {
-            Action::Up => selected.saturating_sub(1),
-            Action::Down => (selected + 1).min(last),
-            Action::PageUp => selected.saturating_sub(page),
-            Action::PageDown => (selected + page).min(last),
-            Action::First => 0,
-            Action::Last => last,
-            _ => selected,
-        };
+        self.selected = scroll::moved(self.selected, last, action, page);
     }
 
     /// Scrolls so that the selection is in view of an outline whose inside is `inner`.
