@@ -368,7 +368,8 @@ fn version_of(
 
 /// `chapeau circulate`: freezes the working text as the next revision, atomically.
 fn circulate(path: &Path, date: Option<jiff::civil::Date>) -> Result<(), Failure> {
-    let mut draft = draft_file::load(path)?.declaration;
+    let mut document = chapeau::document::Document::new(draft_file::load(path)?.declaration);
+    let draft = document.declaration();
     let date = date.unwrap_or_else(|| jiff::Zoned::now().date());
     if !draft.changed_since_last_revision() {
         eprintln!(
@@ -381,9 +382,9 @@ fn circulate(path: &Path, date: Option<jiff::civil::Date>) -> Result<(), Failure
         );
         return Err(Failure::Findings);
     }
-    let number = draft.circulate(date);
-    draft_file::save(path, &draft)
-        .with_context(|| format!("{} was not changed", path.display()))?;
+    let number = document.circulate(date);
+    let draft = document.declaration();
+    draft_file::save(path, draft).with_context(|| format!("{} was not changed", path.display()))?;
     let name = draft.name_of(Version::Revision(number as usize));
     outln!("circulated {name} on {date}");
     Ok(())
