@@ -6,7 +6,7 @@ mod generate;
 
 use chapeau::export::{Format, export};
 use chapeau::redline::{redline, render};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 const WORDS: usize = 100_000;
 
@@ -68,5 +68,42 @@ fn tracked_changes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, export_and_import, tracked_changes);
+/// One paragraph of 1, 2 and 4 MB, loaded, exported and imported back: the same throughput at
+/// every size is what linear time looks like (the tests read such inputs whole, but only a
+/// measurement can say how long they take).
+fn one_long_paragraph(c: &mut Criterion) {
+    let mut group = c.benchmark_group("one paragraph");
+    group.sample_size(10);
+    for megabytes in [1, 2, 4] {
+        let words = "cooperation on return and readmission, ".repeat(megabytes * 26_000);
+        let source = format!(
+            "chapeau = \"We agree:\"\n\n[[operative]]\nid = \"o1\"\ntext = \"We agree to {words}and to meet again.\"\n"
+        );
+        let draft = chapeau::draft_file::parse(std::path::Path::new("d.toml"), &source)
+            .unwrap()
+            .declaration;
+        let printed = export(&draft, Format::Text, 100);
+        group.throughput(criterion::Throughput::Bytes(source.len() as u64));
+        let size = format!("{megabytes} MB");
+        group.bench_with_input(BenchmarkId::new("load", &size), &source, |b, source| {
+            b.iter(|| chapeau::draft_file::parse(std::path::Path::new("d.toml"), source).unwrap())
+        });
+        group.bench_with_input(
+            BenchmarkId::new("export as text", &size),
+            &draft,
+            |b, draft| b.iter(|| export(draft, Format::Text, 100)),
+        );
+        group.bench_with_input(BenchmarkId::new("import", &size), &printed, |b, printed| {
+            b.iter(|| chapeau::import::import(printed).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    export_and_import,
+    tracked_changes,
+    one_long_paragraph
+);
 criterion_main!(benches);
