@@ -27,7 +27,7 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         std::fs::set_permissions(temporary.path(), existing.permissions())
             .with_context(|| format!("cannot copy the permissions of {}", path.display()))?;
     }
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "test-hooks")]
     pause_before_rename_if_asked(path);
     temporary
         .persist(path)
@@ -63,11 +63,11 @@ fn where_to_write(path: &Path) -> Result<std::path::PathBuf> {
     Ok(real)
 }
 
-/// In test builds only: a write to the file named by `CHAPEAU_PAUSE_BEFORE_RENAME` stops
+/// In test builds only (the `test-hooks` feature): a write to the file named by `CHAPEAU_PAUSE_BEFORE_RENAME` stops
 /// once the temporary file is whole and before it replaces the file, leaves `FILE.paused`
 /// beside it, and waits there to be killed. The kill tests use it to land inside the write
 /// window every time, without guessing at timings.
-#[cfg(debug_assertions)]
+#[cfg(feature = "test-hooks")]
 fn pause_before_rename_if_asked(path: &Path) {
     let Some(asked) = std::env::var_os("CHAPEAU_PAUSE_BEFORE_RENAME") else {
         return;

@@ -61,8 +61,44 @@ fn search_add_save_undo_save_quit() {
         "after undo, the saved file is the original byte for byte, comments included"
     );
     assert!(
-        tmux.recovery_files().is_empty(),
+        tmux.recovery_folder().is_empty(),
         "a clean quit leaves no recovery file"
+    );
+}
+
+#[test]
+fn quitting_without_saving_lets_the_recovery_file_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let before = std::fs::read(&draft).unwrap();
+    let tmux = Tmux::new("dont-save");
+    tmux.start(dir.path(), "prague.toml");
+    tmux.keys(&["/"]);
+    tmux.text("digital innovation");
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for("added digital-innovation");
+    let start = Instant::now();
+    while tmux.recovery_files().is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "the recovery file is written within 2 seconds"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let pid = tmux.pid();
+    tmux.keys(&["q"]);
+    tmux.wait_for("Save changes before quitting?");
+    tmux.keys(&["n"]);
+    let start = Instant::now();
+    while common::is_running(&pid) {
+        assert!(start.elapsed() < Duration::from_secs(10), "chapeau ended");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(std::fs::read(&draft).unwrap(), before, "nothing saved");
+    assert!(
+        tmux.recovery_folder().is_empty(),
+        "\"don't save\" lets the unsaved work go: {:?}",
+        tmux.recovery_folder()
     );
 }
 

@@ -176,13 +176,25 @@ fn no_color_keeps_the_selection_visible_without_colours() {
 fn a_click_selects_and_the_wheel_scrolls() {
     use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut app = app();
-    screen(&mut app, 120, 36);
+    let terminal = screen(&mut app, 120, 36);
     let layout = views::ScreenLayout::of(app.viewport, false).unwrap();
     let (top, _, entry) = app.outline.rows(
         app.declaration(),
         &app.look(chapeau::tui::app::Focus::Draft),
         layout.outline_inner,
     )[3];
+    // The row the mouse takes for the entry is where the screen drew it.
+    let drawn: String = (layout.outline_inner.x..layout.outline_inner.right())
+        .map(|x| terminal.backend().buffer()[(x, top)].symbol().to_string())
+        .collect();
+    let first_words: String = app.declaration().preamble[0]
+        .text
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(entry, 3);
+    assert!(drawn.starts_with(&first_words), "{drawn:?}");
     let click = |column, row, kind| MouseEvent {
         kind,
         column,

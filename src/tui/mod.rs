@@ -256,6 +256,9 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             needs_draw = true;
         }
     }
+    // The last answer's effects (the recovery file let go with "don't save") come before
+    // the end.
+    files.run(app);
     if !app.has_unsaved_work()
         && let Some(file) = &files.recovery_file
     {

@@ -98,6 +98,14 @@ impl Tmux {
             .to_string()
     }
 
+    /// Everything in the recovery folder: recovery files and any temporary file left.
+    pub fn recovery_folder(&self) -> Vec<PathBuf> {
+        match std::fs::read_dir(self.data.path().join("recovery")) {
+            Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// The recovery files written so far; a temporary file still being written (renamed
     /// into place once whole) is not one yet.
     pub fn recovery_files(&self) -> Vec<PathBuf> {
