@@ -158,10 +158,20 @@ pub fn read_date(text: &str) -> Result<Date, String> {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
-    shaped
-        .then(|| text.parse::<Date>().ok())
-        .flatten()
-        .ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+    if !shaped {
+        return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<i16>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let Some(name) = usize::try_from(month - 1).ok().and_then(|m| MONTHS.get(m)) else {
+        return Err(format!(
+            "`{text}` has no month {month}: months run from 01 to 12"
+        ));
+    };
+    Date::new(year, month as i8, day as i8).map_err(|_| {
+        let days = Date::new(year, month as i8, 1).map_or(31, |first| first.days_in_month());
+        format!("`{text}` is not a day of the calendar: {name} {year} has {days} days")
+    })
 }
 
 /// The date as Council documents print it: "11 February 2009".
@@ -599,6 +609,12 @@ mod tests {
             Some(date("2009-02-11"))
         );
         assert!(read_date("2008-02-29").is_ok());
+        assert!(
+            read_date("2009-02-30")
+                .unwrap_err()
+                .contains("February 2009 has 28 days")
+        );
+        assert!(read_date("2009-13-01").unwrap_err().contains("no month 13"));
         for bad in [
             "2009-02-29",
             "2009-13-01",

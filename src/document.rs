@@ -116,6 +116,12 @@ impl Document {
         self.saved_version = self.version;
     }
 
+    /// Notes that the declaration as it was at `version` has been saved (a save carried out
+    /// after later changes leaves them unsaved).
+    pub fn mark_saved_at(&mut self, version: u64) {
+        self.saved_version = version;
+    }
+
     /// Counts the changes so far, so that a watcher (the recovery file) knows when to act.
     pub fn version(&self) -> u64 {
         self.version

@@ -119,7 +119,12 @@ pub fn orphaned_untitled_recovery() -> Option<PathBuf> {
             return None;
         }
         let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
-        matches!(Lock::on_key(name), Locking::Acquired(_)).then_some((written, path))
+        // The session that held this key has ended: its lock file goes with it.
+        let ended = matches!(Lock::on_key(name), Locking::Acquired(_));
+        if ended {
+            let _ = std::fs::remove_file(data_dir()?.join("locks").join(format!("{name}.lock")));
+        }
+        ended.then_some((written, path))
     });
     orphans.max().map(|(_, path)| path)
 }
@@ -130,6 +135,18 @@ pub fn orphaned_untitled_recovery() -> Option<PathBuf> {
 #[derive(Debug)]
 pub struct Lock {
     _file: std::fs::File,
+    /// The lock file of an untitled session, whose name no other session will use: removed
+    /// when the lock is let go. (A draft's lock file stays: removing it while another
+    /// session opens it could give two sessions two locks.)
+    own_file: Option<PathBuf>,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        if let Some(file) = &self.own_file {
+            let _ = std::fs::remove_file(file);
+        }
+    }
 }
 
 /// The outcome of trying to lock a draft.
@@ -157,6 +174,8 @@ impl Lock {
     }
 
     fn in_folder(folder: &Path, key: &str) -> Locking {
+        let path = folder.join(format!("{key}.lock"));
+        let own_file = (key == key_of(None)).then(|| path.clone());
         use std::io::{Read, Seek, Write};
         if std::fs::create_dir_all(folder).is_err() {
             return Locking::Unavailable;
@@ -166,7 +185,7 @@ impl Lock {
             .write(true)
             .create(true)
             .truncate(false)
-            .open(folder.join(format!("{key}.lock")))
+            .open(&path)
         else {
             return Locking::Unavailable;
         };
@@ -177,7 +196,10 @@ impl Lock {
                     .set_len(0)
                     .and_then(|()| file.rewind())
                     .and_then(|()| write!(file, "{}", std::process::id()));
-                Locking::Acquired(Lock { _file: file })
+                Locking::Acquired(Lock {
+                    _file: file,
+                    own_file,
+                })
             }
             Err(std::fs::TryLockError::WouldBlock) => {
                 let mut holder = String::new();

@@ -146,8 +146,8 @@ impl App {
 
     fn take_in_now(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Saved(path) => {
-                self.document.mark_saved();
+            Outcome::Saved { path, version } => {
+                self.document.mark_saved_at(version);
                 if matches!(self.mode, Mode::SaveAs(_)) {
                     self.mode = Mode::Normal;
                 }
@@ -723,6 +723,7 @@ impl App {
             Action::KeepEdit => match form.header() {
                 Ok(header) => {
                     self.document.set_header(header);
+                    self.message = None;
                     return;
                 }
                 Err((field, message)) => {
@@ -828,6 +829,7 @@ impl App {
             declaration: Box::new(self.declaration().clone()),
             new_file: false,
             overwrite,
+            version: self.document.version(),
         });
     }
 
@@ -847,6 +849,7 @@ impl App {
                     declaration: Box::new(self.declaration().clone()),
                     new_file: true,
                     overwrite: false,
+                    version: self.document.version(),
                 });
                 self.mode = Mode::SaveAs(name);
             }

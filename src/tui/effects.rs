@@ -27,6 +27,8 @@ pub enum Effect {
         new_file: bool,
         /// The drafter said to overwrite a draft changed on disk by someone else.
         overwrite: bool,
+        /// The document version written, to mark as saved once it is.
+        version: u64,
     },
     /// Remove the recovery file: its work is saved, or the drafter let it go.
     DiscardRecovery,
@@ -45,7 +47,12 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// The draft was written to this file.
-    Saved(PathBuf),
+    Saved {
+        /// The file.
+        path: PathBuf,
+        /// The document version written.
+        version: u64,
+    },
     /// The draft was not written, and why.
     NotSaved(String),
     /// The file was changed on disk by someone else since it was read or written here.
@@ -109,7 +116,8 @@ impl Files {
                 declaration,
                 new_file,
                 overwrite,
-            } => Some(self.save(path, &declaration, new_file, overwrite)),
+                version,
+            } => Some(self.save(path, &declaration, new_file, overwrite, version)),
             Effect::DiscardRecovery => {
                 if let Some(file) = &self.recovery_file {
                     let _ = std::fs::remove_file(file);
@@ -136,6 +144,7 @@ impl Files {
         declaration: &Declaration,
         new_file: bool,
         overwrite: bool,
+        version: u64,
     ) -> Outcome {
         if new_file && std::fs::symlink_metadata(&path).is_ok() {
             return Outcome::NotSaved(format!(
@@ -150,7 +159,7 @@ impl Files {
         match draft_file::save(&path, declaration) {
             Ok(()) => {
                 self.disk_stamp = stamp_of(&path);
-                Outcome::Saved(path)
+                Outcome::Saved { path, version }
             }
             Err(error) => Outcome::NotSaved(format!("{error:#}")),
         }

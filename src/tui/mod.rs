@@ -116,8 +116,10 @@ pub fn prepare(mut app: App) -> Session {
     match Lock::acquire(draft.as_deref()) {
         Locking::Acquired(acquired) => lock = Some(acquired),
         Locking::HeldBy(pid) => {
-            // Opened anyway or read-only, the lock stays with the first chapeau.
+            // Opened anyway or read-only, the lock stays with the first chapeau, and so does
+            // the recovery file: this session neither offers it nor writes or removes it.
             app.mode = Mode::Prompt(Prompt::Locked { pid });
+            files.recovery_file = None;
         }
         Locking::Unavailable => {}
     }

@@ -50,12 +50,13 @@ impl HeaderForm {
         &mut self.fields[self.current].1
     }
 
-    /// The cover note the form describes, or the field that cannot be read and why.
+    /// The cover note the form describes, or the field that cannot be read and why (the
+    /// form shows how each field is written beside its name).
     pub fn header(&self) -> Result<Header, (usize, String)> {
         let mut header = Header::default();
         for (i, (field, input)) in self.fields.iter().enumerate() {
             (field.read)(&mut header, &join_lines(&input.lines().join("\n")))
-                .map_err(|message| (i, format!("{message}: {}", field.help)))?;
+                .map_err(|message| (i, message))?;
         }
         Ok(header)
     }
