@@ -16,7 +16,7 @@ use chapeau::export::{self, DEFAULT_WIDTH, Format};
 use chapeau::library::{Clause, ClauseLibrary, LibrarySource};
 use chapeau::model::Section;
 use chapeau::redline::render::Format as DiffFormat;
-use chapeau::revisions::Version;
+use chapeau::revisions::{Comparison, NoSuchRevision, Version};
 use chapeau::safe_text::visible;
 
 /// A choice among `all` on the command line, by name, with each one's help: the core's
@@ -65,7 +65,7 @@ enum Command {
         output: Option<PathBuf>,
         /// Export circulated revision N (0 = the original) instead of the working text.
         #[arg(long, value_name = "N")]
-        rev: Option<usize>,
+        rev: Option<Version>,
     },
     /// Freeze the working text as the next revision (REV 0 first, then REV 1, ...).
     Circulate {
@@ -93,7 +93,7 @@ enum Command {
         new: Option<PathBuf>,
         /// With one draft: the revision to compare from (default: the last circulated).
         #[arg(long, value_name = "N")]
-        from: Option<usize>,
+        from: Option<Version>,
         /// With one draft: the revision to compare to, or "working".
         #[arg(long, value_name = "N|working", default_value = "working")]
         to: Version,
@@ -266,8 +266,8 @@ fn run(command: Command) -> Result<(), Failure> {
             rev,
         } => {
             let loaded = draft_file::load_draft_or_text(&draft)?;
-            let version = rev.map_or(Version::Working, Version::Revision);
-            let declaration = version_of(&draft, &loaded.declaration, version)?;
+            let declaration =
+                version_of(&draft, &loaded.declaration, rev.unwrap_or(Version::Working))?;
             let text = export::export(&declaration, format, usize::from(width));
             match output {
                 Some(output) if output.as_os_str() != "-" => write_output(&draft, &output, &text)?,
@@ -311,35 +311,21 @@ fn run(command: Command) -> Result<(), Failure> {
             format,
             exit_code,
         } => {
-            let (before, after, by_id) = match new {
-                Some(new) => {
-                    let read = |path: &Path| {
-                        draft_file::load_draft_or_text(path)
-                            .map(|loaded| loaded.declaration.into_next_revision())
-                    };
-                    let (before, after) = (read(&old)?, read(&new)?);
-                    // Ids say which paragraph is which only between drafts; an imported
-                    // text's ids are positions, so texts are paired by their words.
-                    let is_draft = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");
-                    (before, after, is_draft(&old) && is_draft(&new))
-                }
+            let comparison = match new {
+                Some(new) => Comparison::of_files(&old, &new)?,
                 None => {
                     let draft = draft_file::load(&old)?.declaration;
-                    let Some(last) = draft.last_revision() else {
-                        return Err(anyhow::anyhow!(
+                    Comparison::within(&draft, from, to).map_err(|missing| match missing {
+                        NoSuchRevision { circulated: 0 } => anyhow::anyhow!(
                             "{} has no circulated revision to compare with; run `chapeau circulate {}` first, or give two files",
                             old.display(),
                             old.display()
-                        )
-                        .into());
-                    };
-                    let from = from.map_or(last, Version::Revision);
-                    let before = version_of(&old, &draft, from)?;
-                    let after = version_of(&old, &draft, to)?;
-                    (before, after, true)
+                        ),
+                        missing => anyhow::anyhow!("{} {missing}", old.display()),
+                    })?
                 }
             };
-            let redline = chapeau::redline::redline(&before, &after, by_id);
+            let redline = comparison.redline();
             use std::io::IsTerminal;
             let colour = std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

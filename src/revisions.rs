@@ -4,6 +4,10 @@
 use std::fmt;
 use std::str::FromStr;
 
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::draft_file;
 use crate::model::Declaration;
 
 /// A version of a draft.
@@ -95,6 +99,56 @@ impl Declaration {
             (Some(number), _) if !number.is_empty() => number,
             _ => version.to_string(),
         }
+    }
+}
+
+/// Two versions to compare, and whether their paragraphs pair by id.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The old version.
+    pub old: Declaration,
+    /// The new version.
+    pub new: Declaration,
+    /// Whether ids say which paragraph is which: between versions of drafts, yes; an
+    /// imported text's ids are positions, so texts are paired by their words.
+    pub by_id: bool,
+}
+
+impl Comparison {
+    /// Two files, each a draft (its working text) or a plain text read on the fly.
+    pub fn of_files(old: &Path, new: &Path) -> Result<Comparison, Box<Diagnostic>> {
+        let read = |path: &Path| {
+            draft_file::load_draft_or_text(path)
+                .map(|loaded| loaded.declaration.into_next_revision())
+        };
+        let is_draft = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");
+        Ok(Comparison {
+            old: read(old)?,
+            new: read(new)?,
+            by_id: is_draft(old) && is_draft(new),
+        })
+    }
+
+    /// Two versions of one draft: from `from` (the last circulated revision by default) to
+    /// `to`.
+    pub fn within(
+        draft: &Declaration,
+        from: Option<Version>,
+        to: Version,
+    ) -> Result<Comparison, NoSuchRevision> {
+        let from = from
+            .or(draft.last_revision())
+            .ok_or(NoSuchRevision { circulated: 0 })?;
+        Ok(Comparison {
+            old: draft.version(from)?,
+            new: draft.version(to)?,
+            by_id: true,
+        })
+    }
+
+    /// The tracked changes between the two.
+    pub fn redline(&self) -> crate::redline::Redline {
+        crate::redline::redline(&self.old, &self.new, self.by_id)
     }
 }
 
