@@ -66,13 +66,11 @@ fn search_add_save_undo_save_quit() {
     );
 }
 
-#[test]
-fn quitting_without_saving_lets_the_recovery_file_go() {
-    let dir = tempfile::tempdir().unwrap();
-    let draft = copy_of_example(dir.path());
-    let before = std::fs::read(&draft).unwrap();
-    let tmux = Tmux::new("dont-save");
-    tmux.start(dir.path(), "prague.toml");
+/// chapeau on `dir`/prague.toml with a clause added and not saved, once the recovery file
+/// holds it.
+fn unsaved_work_in(name: &str, dir: &std::path::Path) -> Tmux {
+    let tmux = Tmux::new(name);
+    tmux.start(dir, "prague.toml");
     tmux.keys(&["/"]);
     tmux.text("digital innovation");
     tmux.keys(&["Enter", "Enter"]);
@@ -85,6 +83,15 @@ fn quitting_without_saving_lets_the_recovery_file_go() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+    tmux
+}
+
+#[test]
+fn quitting_without_saving_lets_the_recovery_file_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let before = std::fs::read(&draft).unwrap();
+    let tmux = unsaved_work_in("dont-save", dir.path());
     let pid = tmux.pid();
     tmux.keys(&["q"]);
     tmux.wait_for("Save changes before quitting?");
@@ -107,21 +114,7 @@ fn a_killed_session_is_recovered_on_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let draft = copy_of_example(dir.path());
     let before = std::fs::read(&draft).unwrap();
-    let tmux = Tmux::new("kill");
-    tmux.start(dir.path(), "prague.toml");
-    tmux.keys(&["/"]);
-    tmux.text("digital innovation");
-    tmux.keys(&["Enter", "Enter"]);
-    tmux.wait_for("added digital-innovation");
-
-    let start = Instant::now();
-    while tmux.recovery_files().is_empty() {
-        assert!(
-            start.elapsed() < Duration::from_secs(3),
-            "the recovery file is written within 2 seconds"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let tmux = unsaved_work_in("kill", dir.path());
     let pid = tmux.pid();
     Command::new("kill").args(["-9", &pid]).status().unwrap();
     assert_eq!(
