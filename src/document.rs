@@ -111,11 +111,6 @@ impl Document {
         self.version != self.saved_version
     }
 
-    /// Notes that the declaration as it stands has been saved.
-    pub fn mark_saved(&mut self) {
-        self.saved_version = self.version;
-    }
-
     /// Notes that the declaration as it was at `version` has been saved (a save carried out
     /// after later changes leaves them unsaved).
     pub fn mark_saved_at(&mut self, version: u64) {
@@ -452,7 +447,7 @@ mod tests {
         assert!(!document.is_modified());
         assert_eq!(document.undo(), Err(Refusal::NoHistory));
         document.redo().unwrap();
-        document.mark_saved();
+        document.mark_saved_at(document.version());
         assert!(!document.is_modified());
         document.undo().unwrap();
         assert!(document.is_modified(), "the saved state is the moved one");
