@@ -279,8 +279,10 @@ pub struct Field {
     pub set: fn(&mut Header, Value) -> Result<(), String>,
     /// The value as printed: derived numbers and kinds, the long date.
     pub printed: fn(&Header) -> String,
-    /// The value the redline compares, or `None` when it is not compared by itself (the
-    /// revision shows in the number).
+    /// The value the redline counts as a drafter's change: what the drafter wrote, not what
+    /// a revision derives from it (the base number, not "6093/1/09 REV 1"); `None` for a
+    /// value only derived (the revision, "No. prev. doc."). A changed printed value is shown
+    /// either way.
     pub compared: Option<fn(&Header) -> String>,
     /// Its name and printed value in JSON, beside the value as stored, when they differ.
     pub json_printed: Option<&'static str>,
@@ -410,7 +412,7 @@ pub static FIELDS: [Field; 14] = [
         value: |h| Value::Text(h.number.as_ref().map(|n| n.to_string()).unwrap_or_default()),
         set: |h, value| set_text(read_number_into, h, value),
         printed: Header::printed_number,
-        compared: Some(Header::printed_number),
+        compared: Some(|h| h.number.as_ref().map(|n| n.to_string()).unwrap_or_default()),
         json_printed: Some("number"),
         json_stored: Some("base_number"),
     },
@@ -487,7 +489,7 @@ pub static FIELDS: [Field; 14] = [
     },
     Field {
         printed: Header::printed_kind,
-        compared: Some(Header::printed_kind),
+        compared: Some(|h| h.kind.clone()),
         json_printed: Some("kind"),
         json_stored: None,
         ..text_field!("kind", "Kind", kind, Place::Line, false)

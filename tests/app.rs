@@ -611,7 +611,7 @@ fn r_shows_the_changes_since_the_last_revision_and_n_walks_through_them() {
     };
     assert_eq!(
         app.message.as_deref(),
-        Some("since 6093/1/09 REV 1: 0 inserted, 2 deleted, 0 moved, 0 amended, 32 unchanged")
+        Some("since 6093/1/09 REV 1: 0 inserted, 2 deleted, 0 moved, 0 amended, 35 unchanged")
     );
     let first = view.top;
     assert_eq!(
@@ -691,7 +691,9 @@ fn any_two_revisions_can_be_compared_and_shown_side_by_side() {
     assert_eq!((view.from, view.to), (0, Some(1)));
     assert_eq!(
         app.message.as_deref(),
-        Some("6093/09 → 6093/1/09 REV 1: 3 inserted, 0 deleted, 2 moved, 6 amended, 23 unchanged")
+        Some(
+            "6093/09 → 6093/1/09 REV 1: 3 inserted, 0 deleted, 2 moved, 6 amended, 26 unchanged, 2 cover-note fields changed"
+        )
     );
     app.update(Action::EarlierTo);
     let Mode::Redline(view) = &app.mode else {

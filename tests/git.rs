@@ -86,7 +86,7 @@ fn as_a_difftool_git_difftool_shows_the_tracked_changes() {
         "{out}"
     );
     assert!(
-        out.contains("0 inserted, 0 deleted, 0 moved, 1 amended, 33 unchanged"),
+        out.contains("0 inserted, 0 deleted, 0 moved, 1 amended, 36 unchanged"),
         "{out}"
     );
 }

@@ -18,8 +18,8 @@ fn the_example_shows_real_tracked_changes_at_once() {
     assert_eq!(
         run.stdout,
         "REV 0  6093/09            2009-01-20  15 preambular, 13 operative  the original\n\
-         REV 1  6093/1/09 REV 1    2009-02-11  17 preambular, 14 operative  3 inserted, 0 deleted, 2 moved, 6 amended, 23 unchanged\n\
-         working, to be REV 2  17 preambular, 14 operative  0 inserted, 0 deleted, 0 moved, 0 amended, 34 unchanged\n"
+         REV 1  6093/1/09 REV 1    2009-02-11  17 preambular, 14 operative  3 inserted, 0 deleted, 2 moved, 6 amended, 26 unchanged, 2 cover-note fields changed\n\
+         working, to be REV 2  17 preambular, 14 operative  0 inserted, 0 deleted, 0 moved, 0 amended, 37 unchanged\n"
     );
     let run = chapeau(&[
         "diff",
@@ -131,7 +131,7 @@ fn revisions_are_exported_and_compared() {
     let run = chapeau_in(dir.path(), &["diff", "draft.toml", "--format", "summary"]);
     assert_eq!(
         run.stdout,
-        "0 inserted, 1 deleted, 0 moved, 0 amended, 33 unchanged\n"
+        "0 inserted, 1 deleted, 0 moved, 0 amended, 36 unchanged\n"
     );
     let run = chapeau_in(
         dir.path(),

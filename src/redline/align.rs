@@ -1,13 +1,31 @@
-//! Pairing the paragraphs (or items) of two versions: by id where both have one, then by
-//! identical text, then by similar text above a threshold, one to one. Pairs outside the
-//! longest run that keeps its order are moves.
+//! Pairing the paragraphs (or items) of two versions: by id where ids are trusted, else by
+//! identical words, then by similar words above a threshold, one to one. Pairs outside the
+//! largest set that keeps its order are moves.
+//!
+//! Every choice depends on the two texts alone and is made the same way whichever version
+//! comes first, so comparing the other way round gives the mirror image.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, VecDeque};
 
-use super::words::{at_most_as_similar, similarity, sorted_words};
+use super::words::words;
 
 /// Below this similarity two texts are a deletion and an insertion, not an amendment.
 const THRESHOLD: f64 = 0.5;
+/// How many of its rarest words a row looks up to find rows it may pair with.
+const RARE_WORDS: usize = 8;
+/// A word found in more unpaired rows than this names no candidates: it is too common to
+/// say which rows are alike, and looking it up would compare every row with every other.
+const MOST_ROWS_PER_WORD: usize = 64;
+
+/// One row to align: its id, when ids say which row is which, and its text.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    /// The row's id; rows with ids pair by id alone.
+    pub id: Option<&'a str>,
+    /// The words compared.
+    pub text: Cow<'a, str>,
+}
 
 /// One row of an alignment, in the reading order of the new version (deleted rows stand
 /// after the old row they followed).
@@ -21,75 +39,62 @@ pub struct Pair {
     pub moved: bool,
 }
 
-/// Aligns `old` with `new`; `id` gives a row's stable id when it has one, `text` its text.
-pub fn align<T>(
-    old: &[T],
-    new: &[T],
-    id: fn(&T) -> Option<&str>,
-    text: fn(&T) -> &str,
-) -> Vec<Pair> {
+/// A row's words as numbers (the same word, the same number on both sides), sorted, with its
+/// text as it reads once spacing is set aside.
+struct Words {
+    sorted: Vec<u32>,
+    key: String,
+}
+
+/// Aligns `old` with `new`.
+pub fn align<'a>(old: &'a [Row<'a>], new: &'a [Row<'a>]) -> Vec<Pair> {
     let mut old_of_new: Vec<Option<usize>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
 
     let by_id: HashMap<&str, usize> = old
         .iter()
         .enumerate()
-        .filter_map(|(i, row)| id(row).map(|id| (id, i)))
+        .filter_map(|(i, row)| row.id.map(|id| (id, i)))
         .collect();
     for (n, row) in new.iter().enumerate() {
-        if let Some(&o) = id(row).and_then(|id| by_id.get(id))
+        if let Some(&o) = row.id.and_then(|id| by_id.get(id))
             && !taken[o]
         {
             old_of_new[n] = Some(o);
             taken[o] = true;
         }
     }
-    // Rows without ids (an imported text) are paired by text: the same text first, then the
-    // most similar, best pairs first. Rows with ids are paired by id alone.
-    let free_old: Vec<usize> = (0..old.len())
-        .filter(|&o| !taken[o] && id(&old[o]).is_none())
-        .collect();
-    let free_new: Vec<usize> = (0..new.len())
-        .filter(|&n| old_of_new[n].is_none() && id(&new[n]).is_none())
-        .collect();
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &o in free_old.iter().rev() {
-        by_text.entry(text(&old[o]).trim()).or_default().push(o);
-    }
-    for &n in &free_new {
-        if let Some(o) = by_text.get_mut(text(&new[n]).trim()).and_then(Vec::pop) {
-            old_of_new[n] = Some(o);
-            taken[o] = true;
-        }
-    }
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    let still_free: Vec<(usize, Vec<&str>)> = free_old
-        .iter()
-        .filter(|&&o| !taken[o])
-        .map(|&o| (o, sorted_words(text(&old[o]))))
-        .collect();
-    for &n in free_new.iter().filter(|&&n| old_of_new[n].is_none()) {
-        let new_words = sorted_words(text(&new[n]));
-        for (o, old_words) in &still_free {
-            let o = *o;
-            if at_most_as_similar(old_words, &new_words) < THRESHOLD {
-                continue;
-            }
-            let score = similarity(text(&old[o]), text(&new[n]));
-            if score >= THRESHOLD {
-                candidates.push((score, o, n));
-            }
-        }
-    }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    for (_, o, n) in candidates {
-        if !taken[o] && old_of_new[n].is_none() {
-            old_of_new[n] = Some(o);
-            taken[o] = true;
-        }
-    }
 
-    let staying = longest_increasing_run(&old_of_new);
+    // Rows that ids did not pair are paired by their words: the same words first, then the
+    // most similar. Rows with ids are paired by id alone.
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    let mut read = |row: &'a Row<'a>| -> Words {
+        let list = words(&row.text);
+        let key = list.join(" ");
+        let mut sorted: Vec<u32> = list
+            .into_iter()
+            .map(|word| {
+                let next = numbers.len() as u32;
+                *numbers.entry(word).or_insert(next)
+            })
+            .collect();
+        sorted.sort_unstable();
+        Words { sorted, key }
+    };
+    let old_words: Vec<Option<Words>> = (0..old.len())
+        .map(|o| (!taken[o] && old[o].id.is_none()).then(|| read(&old[o])))
+        .collect();
+    let new_words: Vec<Option<Words>> = (0..new.len())
+        .map(|n| (old_of_new[n].is_none() && new[n].id.is_none()).then(|| read(&new[n])))
+        .collect();
+    pair_by_text(&old_words, &new_words, &mut old_of_new, &mut taken);
+
+    let edited: Vec<bool> = old_of_new
+        .iter()
+        .enumerate()
+        .map(|(n, o)| o.is_some_and(|o| words(&old[o].text) != words(&new[n].text)))
+        .collect();
+    let staying = largest_ordered_set(&old_of_new, &edited, old, new);
     let mut rows: Vec<(i64, i64, Pair)> = old_of_new
         .iter()
         .enumerate()
@@ -132,33 +137,217 @@ pub fn align<T>(
     rows.into_iter().map(|(_, _, pair)| pair).collect()
 }
 
-/// For each new row, whether its old index is on the longest increasing run of old indices
-/// (the rows that kept their order); rows without an old index are not on it.
-fn longest_increasing_run(old_of_new: &[Option<usize>]) -> Vec<bool> {
+/// Pairs free rows (those with words read) by their words: identical texts first, the k-th
+/// of a text in the old version with its k-th in the new; then similar texts, most similar
+/// first. Candidates come from each row's rarest words, so that no row is compared with every
+/// other.
+fn pair_by_text(
+    old: &[Option<Words>],
+    new: &[Option<Words>],
+    old_of_new: &mut [Option<usize>],
+    taken: &mut [bool],
+) {
+    let mut by_key: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (o, words) in old.iter().enumerate() {
+        if let Some(words) = words {
+            by_key.entry(&words.key).or_default().push_back(o);
+        }
+    }
+    for (n, words) in new.iter().enumerate() {
+        if let Some(words) = words
+            && let Some(o) = by_key
+                .get_mut(words.key.as_str())
+                .and_then(VecDeque::pop_front)
+        {
+            old_of_new[n] = Some(o);
+            taken[o] = true;
+        }
+    }
+
+    let free_old: Vec<usize> = (0..old.len())
+        .filter(|&o| old[o].is_some() && !taken[o])
+        .collect();
+    let free_new: Vec<usize> = (0..new.len())
+        .filter(|&n| new[n].is_some() && old_of_new[n].is_none())
+        .collect();
+    if free_old.is_empty() || free_new.is_empty() {
+        return;
+    }
+    let words_of = |rows: &[Option<Words>], i: usize| -> Vec<u32> { sorted(rows, i).to_vec() };
+    // In how many free rows of either version each word appears, and which.
+    let mut rows_with: HashMap<u32, usize> = HashMap::new();
+    let mut old_rows_with: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut new_rows_with: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (rows, list, postings) in [
+        (old, &free_old, &mut old_rows_with),
+        (new, &free_new, &mut new_rows_with),
+    ] {
+        for &i in list {
+            let mut distinct = words_of(rows, i);
+            distinct.dedup();
+            for word in distinct {
+                *rows_with.entry(word).or_default() += 1;
+                postings.entry(word).or_default().push(i);
+            }
+        }
+    }
+    let rarest = |sorted: Vec<u32>| -> Vec<u32> {
+        let mut distinct = sorted;
+        distinct.dedup();
+        distinct.retain(|word| rows_with[word] <= MOST_ROWS_PER_WORD);
+        distinct.sort_unstable_by_key(|word| (rows_with[word], *word));
+        distinct.truncate(RARE_WORDS);
+        distinct
+    };
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for &o in &free_old {
+        for word in rarest(words_of(old, o)) {
+            let others = new_rows_with.get(&word).map_or(&[][..], Vec::as_slice);
+            candidates.extend(others.iter().map(|&n| (o, n)));
+        }
+    }
+    for &n in &free_new {
+        for word in rarest(words_of(new, n)) {
+            let others = old_rows_with.get(&word).map_or(&[][..], Vec::as_slice);
+            candidates.extend(others.iter().map(|&o| (o, n)));
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    fn sorted(rows: &[Option<Words>], i: usize) -> &[u32] {
+        rows[i].as_ref().map_or(&[][..], |w| &w.sorted)
+    }
+    let mut scored: Vec<(f64, usize, usize, usize, usize)> = candidates
+        .into_iter()
+        .filter_map(|(o, n)| {
+            let score = shared_share_sorted(sorted(old, o), sorted(new, n));
+            (score >= THRESHOLD).then_some((score, o.abs_diff(n), o + n, o, n))
+        })
+        .collect();
+    // Best first; among equals the nearer, then the earlier. Two candidates that share a row
+    // never tie on all three, so the order is the same whichever version is old.
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    for (_, _, _, o, n) in scored {
+        if !taken[o] && old_of_new[n].is_none() {
+            old_of_new[n] = Some(o);
+            taken[o] = true;
+        }
+    }
+}
+
+/// Twice the words two sorted lists share over the words of both.
+fn shared_share_sorted(old: &[u32], new: &[u32]) -> f64 {
+    if old.is_empty() && new.is_empty() {
+        return 1.0;
+    }
+    let (mut o, mut n, mut shared) = (0, 0, 0);
+    while o < old.len() && n < new.len() {
+        match old[o].cmp(&new[n]) {
+            std::cmp::Ordering::Less => o += 1,
+            std::cmp::Ordering::Greater => n += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                o += 1;
+                n += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (old.len() + new.len()) as f64
+}
+
+/// How much a paired row is worth keeping in place, compared field by field: first how many
+/// rows stay, then how many of them were not edited, then how little they were displaced,
+/// then how many words they hold, then a number drawn from their words. So where several
+/// smallest sets of moves explain the new order, the rows shown as moved are those that were
+/// also edited, then those displaced further, then the shorter ones.
+type Worth = (i64, i64, i64, i64, i64);
+
+fn plus(a: Worth, b: Worth) -> Worth {
+    (a.0 + b.0, a.1 + b.1, a.2 + b.2, a.3 + b.3, a.4 + b.4)
+}
+
+/// For each new row, whether it stays in place: the paired rows form the set that keeps its
+/// order and is worth most (see [`Worth`]); the others moved.
+fn largest_ordered_set(
+    old_of_new: &[Option<usize>],
+    edited: &[bool],
+    old: &[Row],
+    new: &[Row],
+) -> Vec<bool> {
     let paired: Vec<(usize, usize)> = old_of_new
         .iter()
         .enumerate()
         .filter_map(|(n, o)| o.map(|o| (n, o)))
         .collect();
-    // Patience sorting: tails[k] is the index in `paired` of the smallest tail of a run of k+1.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut previous: Vec<Option<usize>> = vec![None; paired.len()];
-    for (i, &(_, o)) in paired.iter().enumerate() {
-        let k = tails.partition_point(|&t| paired[t].1 < o);
-        previous[i] = k.checked_sub(1).map(|k| tails[k]);
-        if k == tails.len() {
-            tails.push(i);
-        } else {
-            tails[k] = i;
+    // Ranks among the paired rows, so that rows inserted or deleted displace nothing.
+    let mut old_rank = vec![0usize; paired.len()];
+    let mut by_old: Vec<usize> = (0..paired.len()).collect();
+    by_old.sort_unstable_by_key(|&i| paired[i].1);
+    for (rank, &i) in by_old.iter().enumerate() {
+        old_rank[i] = rank;
+    }
+    let worth = |i: usize| -> Worth {
+        let (n, o) = paired[i];
+        let displaced = old_rank[i].abs_diff(i) as i64;
+        if !edited[n] && paired.len() > 1 && old_rank[i] == i {
+            // Neither edited nor displaced: the common case needs no words read.
+            return (1, 1, 0, 0, 0);
+        }
+        let (old_words, new_words) = (words(&old[o].text), words(&new[n].text));
+        let drawn = old_words.iter().chain(&new_words).fold(0u32, |h, w| {
+            w.bytes()
+                .fold(h, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+        });
+        (
+            1,
+            i64::from(!edited[n]),
+            -displaced,
+            (old_words.len() + new_words.len()) as i64,
+            i64::from(drawn),
+        )
+    };
+    // The best ordered set ending at each paired row, from the best ending below its old rank:
+    // a Fenwick tree over old ranks finds that in logarithmic time.
+    let size = paired.len();
+    let mut tree: Vec<Option<(Worth, usize)>> = vec![None; size + 1];
+    let mut previous: Vec<Option<usize>> = vec![None; size];
+    let mut best_end: Option<(Worth, usize)> = None;
+    for i in 0..size {
+        let mut before: Option<(Worth, usize)> = None;
+        let mut at = old_rank[i];
+        while at > 0 {
+            if let Some(entry) = tree[at]
+                && before.is_none_or(|b| entry.0 > b.0)
+            {
+                before = Some(entry);
+            }
+            at &= at - 1;
+        }
+        previous[i] = before.map(|(_, j)| j);
+        let total = plus(before.map_or((0, 0, 0, 0, 0), |(w, _)| w), worth(i));
+        let mut at = old_rank[i] + 1;
+        while at <= size {
+            if tree[at].is_none_or(|(w, _)| total > w) {
+                tree[at] = Some((total, i));
+            }
+            at += at & at.wrapping_neg();
+        }
+        if best_end.is_none_or(|(w, _)| total > w) {
+            best_end = Some((total, i));
         }
     }
-    let mut on_run = vec![false; old_of_new.len()];
-    let mut at = tails.last().copied();
+    let mut staying = vec![false; old_of_new.len()];
+    let mut at = best_end.map(|(_, i)| i);
     while let Some(i) = at {
-        on_run[paired[i].0] = true;
+        staying[paired[i].0] = true;
         at = previous[i];
     }
-    on_run
+    staying
 }
 
 #[cfg(test)]
@@ -169,13 +358,15 @@ mod tests {
         old: &[(&'static str, &'static str)],
         new: &[(&'static str, &'static str)],
     ) -> Vec<(Option<usize>, Option<usize>, bool)> {
-        fn id<'a>(row: &'a (&'static str, &'static str)) -> Option<&'a str> {
-            (!row.0.is_empty()).then_some(row.0)
-        }
-        fn text<'a>(row: &'a (&'static str, &'static str)) -> &'a str {
-            row.1
-        }
-        align(old, new, id, text)
+        let rows = |list: &[(&'static str, &'static str)]| -> Vec<Row<'static>> {
+            list.iter()
+                .map(|&(id, text)| Row {
+                    id: (!id.is_empty()).then_some(id),
+                    text: Cow::Borrowed(text),
+                })
+                .collect()
+        };
+        align(&rows(old), &rows(new))
             .into_iter()
             .map(|p| (p.old, p.new, p.moved))
             .collect()

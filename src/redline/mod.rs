@@ -6,12 +6,14 @@ pub mod align;
 pub mod render;
 pub mod words;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-use crate::cover_note::FIELDS;
+use crate::cover_note::{FIELDS, Place};
 use crate::model::{Declaration, Numbering, Paragraph, Section};
 use crate::numbering::label;
-use align::align;
+use align::{Row, align};
 use words::{Span, changed, diff};
 
 /// What happened to a paragraph between the two versions.
@@ -30,10 +32,12 @@ pub enum Status {
     Deleted,
 }
 
-/// The parts of a declaration that are aligned separately.
+/// The parts of a declaration that are aligned separately, in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
+    /// The upper-case title lines.
+    Title,
     /// "We, Ministers ...".
     Opening,
     /// The preambular paragraphs.
@@ -44,6 +48,23 @@ pub enum Part {
     Operative,
     /// Follow-up and mandate.
     Closing,
+    /// Text an import could not place.
+    Unplaced,
+}
+
+impl Part {
+    /// How a drafter names a paragraph of this part that has no label: "preambular paragraph".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Part::Title => "title line",
+            Part::Opening => "opening",
+            Part::Preamble => "preambular paragraph",
+            Part::Chapeau => "chapeau",
+            Part::Operative => "operative paragraph",
+            Part::Closing => "closing",
+            Part::Unplaced => "unplaced passage",
+        }
+    }
 }
 
 /// One sub-item in a redline.
@@ -55,7 +76,7 @@ pub struct ItemChange {
     pub spans: Vec<Span>,
 }
 
-/// One paragraph in a redline.
+/// One paragraph (or title line, or lone part) in a redline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ParagraphChange {
     /// What happened to it (moved wins over amended).
@@ -77,9 +98,13 @@ pub struct ParagraphChange {
     pub old_position: Option<usize>,
 }
 
-/// How many paragraphs each status has; every paragraph is counted once.
+/// How many paragraphs each status has (every title line, paragraph and lone part is counted
+/// once), and how many cover-note fields the drafter changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Cover-note fields the drafter changed (derived ones, such as the number a revision
+    /// takes, are not counted).
+    pub cover_note: usize,
     /// Paragraphs only in the new version.
     pub inserted: usize,
     /// Paragraphs only in the old version.
@@ -92,50 +117,75 @@ pub struct Summary {
     pub unchanged: usize,
 }
 
-/// A cover note field that changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct HeaderChange {
-    /// The field, as printed ("Subject").
-    pub field: String,
-    /// Its old value.
-    pub old: String,
-    /// Its new value.
-    pub new: String,
+impl Summary {
+    /// Whether anything a drafter did is counted.
+    pub fn counts_a_change(&self) -> bool {
+        self.cover_note + self.inserted + self.deleted + self.moved + self.amended > 0
+    }
 }
 
-/// The tracked changes between two versions.
+/// A cover-note field in a redline: every field printed in either version, changed or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    /// The field's key in the draft file ("subject").
+    pub key: &'static str,
+    /// The field, as printed ("Subject").
+    pub field: &'static str,
+    /// Its old value, as printed.
+    pub old: String,
+    /// Its new value, as printed.
+    pub new: String,
+    /// Its printed words, marked.
+    pub spans: Vec<Span>,
+    /// Whether the drafter changed it. A derived value that changed (the number and kind a
+    /// revision takes, "No. prev. doc.") is shown as context and not counted.
+    pub counted: bool,
+}
+
+/// The tracked changes between two versions: the whole document, every part compared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Redline {
     /// The counts.
     pub summary: Summary,
-    /// Changed cover note fields.
-    pub header: Vec<HeaderChange>,
-    /// Every paragraph of both versions, in the new reading order.
+    /// The old version's printed number ("6093/09"), which the redline says it is compared
+    /// with; empty when the old version has none.
+    pub compared_with: String,
+    /// Every cover-note field printed in either version, in the order of the cover note.
+    pub header: Vec<FieldChange>,
+    /// Every title line and paragraph of both versions, in the new reading order.
     pub paragraphs: Vec<ParagraphChange>,
 }
 
 impl Redline {
-    /// Whether anything changed.
+    /// Whether the summary counts any change: what `--exit-code` answers.
     pub fn has_changes(&self) -> bool {
-        !self.header.is_empty()
-            || self
-                .paragraphs
-                .iter()
-                .any(|p| p.status != Status::Unchanged)
+        self.summary.counts_a_change()
+    }
+
+    /// The cover-note fields whose printed value changed, counted or derived.
+    pub fn changed_fields(&self) -> impl Iterator<Item = &FieldChange> {
+        self.header
+            .iter()
+            .filter(|field| field.old != field.new || field.counted)
     }
 }
 
 /// The redline of `old` against `new`. With `by_id`, paragraphs are paired by their ids
-/// (two versions of one draft); without, by their text (imported plain texts, whose ids mean
-/// nothing).
+/// (versions of one draft); without, by their words (texts that share no history, whose ids
+/// say nothing about which paragraph is which).
 pub fn redline(old: &Declaration, new: &Declaration, by_id: bool) -> Redline {
-    let mut paragraphs = Vec::new();
+    let mut paragraphs = lines(Part::Title, &old.titles, &new.titles);
     paragraphs.extend(lone(Part::Opening, &old.opening, &new.opening));
     paragraphs.extend(section(old, new, Section::Preamble, by_id));
     paragraphs.extend(lone(Part::Chapeau, &old.chapeau, &new.chapeau));
     paragraphs.extend(section(old, new, Section::Operative, by_id));
     paragraphs.extend(lone(Part::Closing, &old.closing, &new.closing));
-    let mut summary = Summary::default();
+    paragraphs.extend(lines(Part::Unplaced, &old.unplaced, &new.unplaced));
+    let header = fields(old, new);
+    let mut summary = Summary {
+        cover_note: header.iter().filter(|field| field.counted).count(),
+        ..Summary::default()
+    };
     for paragraph in &paragraphs {
         *match paragraph.status {
             Status::Inserted => &mut summary.inserted,
@@ -147,7 +197,8 @@ pub fn redline(old: &Declaration, new: &Declaration, by_id: bool) -> Redline {
     }
     Redline {
         summary,
-        header: header_changes(old, new),
+        compared_with: old.header.printed_number(),
+        header,
         paragraphs,
     }
 }
@@ -186,99 +237,142 @@ fn label_of(numbering: Numbering, section: Section, index: usize) -> Option<Stri
     }
 }
 
-fn section(
-    old: &Declaration,
-    new: &Declaration,
+/// Title lines or unplaced passages, aligned by their words.
+fn lines(part: Part, old: &[String], new: &[String]) -> Vec<ParagraphChange> {
+    item_changes(old, new)
+        .into_iter()
+        .map(|(item, old_position)| ParagraphChange {
+            status: item.status,
+            part,
+            id: None,
+            old_label: None,
+            new_label: None,
+            spans: item.spans,
+            items: Vec::new(),
+            old_position,
+        })
+        .collect()
+}
+
+fn section<'d>(
+    old: &'d Declaration,
+    new: &'d Declaration,
     section: Section,
     by_id: bool,
 ) -> Vec<ParagraphChange> {
     let (old_rows, new_rows) = (old.paragraphs(section), new.paragraphs(section));
-    fn paragraph_id(p: &Paragraph) -> Option<&str> {
-        Some(&p.id)
-    }
-    fn no_id(_: &Paragraph) -> Option<&str> {
-        None
-    }
-    fn paragraph_text(p: &Paragraph) -> &str {
-        &p.text
-    }
     let part = match section {
         Section::Preamble => Part::Preamble,
         Section::Operative => Part::Operative,
     };
-    align(
-        old_rows,
-        new_rows,
-        if by_id { paragraph_id } else { no_id },
-        paragraph_text,
-    )
-    .into_iter()
-    .map(|pair| {
-        let before = pair.old.map(|o| &old_rows[o]);
-        let after = pair.new.map(|n| &new_rows[n]);
-        let spans = diff(
-            before.map_or("", |p| &p.text),
-            after.map_or("", |p| &p.text),
-        );
-        let items = item_changes(
-            before.map_or(&[][..], |p| &p.items),
-            after.map_or(&[][..], |p| &p.items),
-        );
-        let status = match (before, after) {
-            (None, _) => Status::Inserted,
-            (_, None) => Status::Deleted,
-            _ if pair.moved => Status::Moved,
-            _ if changed(&spans) || items.iter().any(|i| i.status != Status::Unchanged) => {
-                Status::Amended
-            }
-            _ => Status::Unchanged,
-        };
-        ParagraphChange {
-            status,
-            part,
-            id: after.or(before).map(|p| p.id.clone()),
-            old_label: pair.old.and_then(|o| label_of(old.numbering, section, o)),
-            new_label: pair.new.and_then(|n| label_of(new.numbering, section, n)),
-            spans,
-            items,
-            old_position: pair.old,
-        }
-    })
-    .collect()
-}
-
-fn item_changes(old: &[String], new: &[String]) -> Vec<ItemChange> {
-    fn no_id(_: &String) -> Option<&str> {
-        None
-    }
-    align(old, new, no_id, String::as_str)
+    // A paragraph is compared with its items, so that pairing and moves see all its words.
+    let rows = |paragraphs: &'d [Paragraph]| -> Vec<Row<'d>> {
+        paragraphs
+            .iter()
+            .map(|p| Row {
+                id: by_id.then_some(p.id.as_str()),
+                text: if p.items.is_empty() {
+                    Cow::Borrowed(p.text.as_str())
+                } else {
+                    Cow::Owned(format!("{}\n{}", p.text, p.items.join("\n")))
+                },
+            })
+            .collect()
+    };
+    align(&rows(old_rows), &rows(new_rows))
         .into_iter()
         .map(|pair| {
-            let text =
-                |i: Option<usize>, rows: &[String]| i.map_or(String::new(), |i| rows[i].clone());
-            let spans = diff(&text(pair.old, old), &text(pair.new, new));
+            let before = pair.old.map(|o| &old_rows[o]);
+            let after = pair.new.map(|n| &new_rows[n]);
+            let spans = diff(
+                before.map_or("", |p| &p.text),
+                after.map_or("", |p| &p.text),
+            );
+            let items: Vec<ItemChange> = item_changes(
+                before.map_or(&[][..], |p| &p.items),
+                after.map_or(&[][..], |p| &p.items),
+            )
+            .into_iter()
+            .map(|(item, _)| item)
+            .collect();
+            let status = match (before, after) {
+                (None, _) => Status::Inserted,
+                (_, None) => Status::Deleted,
+                _ if pair.moved => Status::Moved,
+                _ if changed(&spans) || items.iter().any(|i| i.status != Status::Unchanged) => {
+                    Status::Amended
+                }
+                _ => Status::Unchanged,
+            };
+            ParagraphChange {
+                status,
+                part,
+                id: after.or(before).map(|p| p.id.clone()),
+                old_label: pair.old.and_then(|o| label_of(old.numbering, section, o)),
+                new_label: pair.new.and_then(|n| label_of(new.numbering, section, n)),
+                spans,
+                items,
+                old_position: pair.old,
+            }
+        })
+        .collect()
+}
+
+/// Lines without ids aligned by their words, each with its place in the old list.
+fn item_changes(old: &[String], new: &[String]) -> Vec<(ItemChange, Option<usize>)> {
+    let (old, new): (Vec<&String>, Vec<&String>) = (
+        old.iter().filter(|l| !l.trim().is_empty()).collect(),
+        new.iter().filter(|l| !l.trim().is_empty()).collect(),
+    );
+    let as_rows = |lines: &[&String]| -> Vec<Row<'static>> {
+        lines
+            .iter()
+            .map(|line| Row {
+                id: None,
+                text: Cow::Owned(line.to_string()),
+            })
+            .collect()
+    };
+    align(&as_rows(&old), &as_rows(&new))
+        .into_iter()
+        .map(|pair| {
+            let text = |i: Option<usize>, rows: &[&String]| {
+                i.map_or(String::new(), |i| rows[i].to_string())
+            };
+            let spans = diff(&text(pair.old, &old), &text(pair.new, &new));
             let status = match (pair.old, pair.new) {
                 (None, _) => Status::Inserted,
                 (_, None) => Status::Deleted,
                 _ if pair.moved => Status::Moved,
                 _ => status_of(&spans),
             };
-            ItemChange { status, spans }
+            (ItemChange { status, spans }, pair.old)
         })
         .collect()
 }
 
-/// The cover note fields that changed, each compared as the table says.
-fn header_changes(old: &Declaration, new: &Declaration) -> Vec<HeaderChange> {
+/// Every cover-note field printed in either version, as the table says to print and compare
+/// it.
+fn fields(old: &Declaration, new: &Declaration) -> Vec<FieldChange> {
     FIELDS
         .iter()
+        .filter(|field| field.place != Place::Nowhere)
         .filter_map(|field| {
-            let compared = field.compared?;
-            let (old, new) = (compared(&old.header), compared(&new.header));
-            changed(&diff(&old, &new)).then(|| HeaderChange {
-                field: field.label.to_string(),
-                old,
-                new,
+            let (old_printed, new_printed) =
+                ((field.printed)(&old.header), (field.printed)(&new.header));
+            let counted = field.compared.is_some_and(|compared| {
+                changed(&diff(&compared(&old.header), &compared(&new.header)))
+            });
+            if old_printed.trim().is_empty() && new_printed.trim().is_empty() && !counted {
+                return None;
+            }
+            Some(FieldChange {
+                key: field.key,
+                field: field.label,
+                spans: diff(&old_printed, &new_printed),
+                old: old_printed,
+                new: new_printed,
+                counted,
             })
         })
         .collect()
@@ -325,6 +419,7 @@ mod tests {
         assert_eq!(
             r.summary,
             Summary {
+                cover_note: 0,
                 inserted: 1,
                 deleted: 1,
                 moved: 1,
@@ -334,7 +429,7 @@ mod tests {
         );
         assert_eq!(
             r.summary.unchanged,
-            old.preamble.len() + old.operative.len() + 3 - 4
+            old.titles.len() + old.preamble.len() + old.operative.len() + 3 - 4
         );
         for p in r
             .paragraphs

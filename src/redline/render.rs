@@ -126,7 +126,7 @@ pub fn text(redline: &Redline, marks: &Marks) -> String {
 fn paragraphs(redline: &Redline, marks: &Marks) -> Vec<String> {
     let mut blocks = Vec::new();
     let (ins, del, esc) = (marks.insert, marks.delete, marks.escape);
-    for change in &redline.header {
+    for change in redline.changed_fields() {
         blocks.push(format!(
             "{}: {}{}{}{}{}{}",
             change.field,
@@ -268,13 +268,20 @@ pub fn critic(redline: &Redline) -> String {
     blocks.join("\n\n") + "\n"
 }
 
-/// "2 inserted, 1 deleted, 1 moved, 3 amended, 25 unchanged".
+/// "2 inserted, 1 deleted, 1 moved, 3 amended, 25 unchanged", then the cover-note fields the
+/// drafter changed, when there are any: ", 1 cover-note field changed".
 pub fn summary(redline: &Redline) -> String {
     let s = &redline.summary;
-    format!(
+    let mut line = format!(
         "{} inserted, {} deleted, {} moved, {} amended, {} unchanged",
         s.inserted, s.deleted, s.moved, s.amended, s.unchanged
-    )
+    );
+    match s.cover_note {
+        0 => {}
+        1 => line.push_str(", 1 cover-note field changed"),
+        n => line.push_str(&format!(", {n} cover-note fields changed")),
+    }
+    line
 }
 
 /// The redline as JSON: the summary, changed cover note fields, and every paragraph.

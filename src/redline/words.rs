@@ -1,13 +1,10 @@
 //! The word diff inside one paragraph: words and punctuation are tokens of their own
 //! ("States," to "States" is one deleted comma), and spacing or re-wrapping is never a change.
 
-use std::time::{Duration, Instant};
+use std::ops::Range;
 
 use serde::Serialize;
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
-
-/// How long one paragraph's diff may take before a coarser (still correct) result is used.
-const DEADLINE: Duration = Duration::from_millis(200);
+use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 /// What a span of text is in a redline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -86,8 +83,17 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// The most steps one paragraph's word diff may take, counted as tokens times edits (the
+/// cost of a Myers diff). Beyond it the changed stretch is shown replaced whole: a bound on
+/// work that depends on the texts alone, so the same two texts always give the same redline.
+pub const MAX_WORK: usize = 50_000_000;
+
+/// One step of an edit script: a tag with the ranges it covers in each text.
+type Op = (DiffTag, Range<usize>, Range<usize>);
+
 /// The word diff of `old` against `new`, as spans in reading order (deletions before the
-/// insertions that replace them).
+/// insertions that replace them). The same two texts give the same spans on every run, and
+/// `diff(new, old)` is `diff(old, new)` with deletions and insertions swapped.
 pub fn diff(old: &str, new: &str) -> Vec<Span> {
     // Most paragraphs of a revision are unchanged, and most texts are spaced as printed:
     // such a text is its own single equal span.
@@ -108,21 +114,6 @@ pub fn diff(old: &str, new: &str) -> Vec<Span> {
     };
     let old_words: Vec<&str> = old_tokens.iter().map(|t| t.text).collect();
     let new_words: Vec<&str> = new_tokens.iter().map(|t| t.text).collect();
-    // Most paragraphs of a revision are unchanged: their words need no diff.
-    let ops = if old_words == new_words {
-        vec![similar::DiffOp::Equal {
-            old_index: 0,
-            new_index: 0,
-            len: new_words.len(),
-        }]
-    } else {
-        capture_diff_slices_deadline(
-            Algorithm::Patience,
-            &old_words,
-            &new_words,
-            Some(Instant::now() + DEADLINE),
-        )
-    };
     let mut spans: Vec<Span> = Vec::new();
     let mut push = |kind: SpanKind, tokens: &[Token]| {
         for token in tokens {
@@ -139,8 +130,7 @@ pub fn diff(old: &str, new: &str) -> Vec<Span> {
             text.push_str(token.text);
         }
     };
-    for op in ops {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
+    for (tag, old_range, new_range) in edit_script(&old_words, &new_words) {
         match tag {
             DiffTag::Equal => {
                 // Equal words are shown once for both texts: spaced if either text spaces them,
@@ -164,23 +154,122 @@ pub fn diff(old: &str, new: &str) -> Vec<Span> {
     spans
 }
 
-/// The words and punctuation marks of `text`, sorted: what [`at_most_as_similar`] compares.
-pub fn sorted_words(text: &str) -> Vec<&str> {
-    let mut words: Vec<&str> = tokens(text).iter().map(|t| t.text).collect();
-    words.sort_unstable();
-    words
+/// The edit script from `old` to `new`. It is worked out from the texts in a fixed order (the
+/// one that sorts first is always the "old" side), then turned round if need be, so that
+/// comparing the other way gives the mirror image, never a different choice among equally
+/// short scripts.
+fn edit_script(old: &[&str], new: &[&str]) -> Vec<Op> {
+    if old == new {
+        return vec![(DiffTag::Equal, 0..old.len(), 0..new.len())];
+    }
+    if old > new {
+        return edit_script(new, old).into_iter().map(mirrored).collect();
+    }
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_middle, new_middle) = (prefix..old.len() - suffix, prefix..new.len() - suffix);
+    let mut script = Vec::new();
+    if prefix > 0 {
+        script.push((DiffTag::Equal, 0..prefix, 0..prefix));
+    }
+    let (a, b) = (&old[old_middle.clone()], &new[new_middle.clone()]);
+    let affordable = a.len() + b.len() > 0
+        && edit_distance_within(a, b, MAX_WORK / (a.len() + b.len())).is_some();
+    if affordable {
+        let shift = |range: Range<usize>, by: usize| range.start + by..range.end + by;
+        for op in capture_diff_slices(Algorithm::Myers, a, b) {
+            let (tag, o, n) = op.as_tag_tuple();
+            script.push((tag, shift(o, prefix), shift(n, prefix)));
+        }
+    } else if !a.is_empty() || !b.is_empty() {
+        let tag = match (a.is_empty(), b.is_empty()) {
+            (true, _) => DiffTag::Insert,
+            (_, true) => DiffTag::Delete,
+            _ => DiffTag::Replace,
+        };
+        script.push((tag, old_middle, new_middle));
+    }
+    if suffix > 0 {
+        script.push((
+            DiffTag::Equal,
+            old.len() - suffix..old.len(),
+            new.len() - suffix..new.len(),
+        ));
+    }
+    script
 }
 
-/// A bound on [`similarity`] from the sorted words of two texts: the words they share, in any
-/// order, are at least as many as those a diff keeps in order. A linear merge instead of a
-/// diff, so that a long text's paragraphs need a diff only where the bound allows a pair.
-pub fn at_most_as_similar(old: &[&str], new: &[&str]) -> f64 {
+/// The same step seen from the other text.
+fn mirrored((tag, old, new): Op) -> Op {
+    let tag = match tag {
+        DiffTag::Insert => DiffTag::Delete,
+        DiffTag::Delete => DiffTag::Insert,
+        other => other,
+    };
+    (tag, new, old)
+}
+
+/// The number of words deleted and inserted by the shortest edit script from `a` to `b`, if
+/// it is at most `limit` (the greedy forward pass of Myers's algorithm, stopped at the limit
+/// so that its work is at most about `limit` times the length of the texts).
+fn edit_distance_within(a: &[&str], b: &[&str], limit: usize) -> Option<usize> {
+    let limit = limit.min(a.len() + b.len());
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let offset = limit as isize + 1;
+    // furthest[k + offset] is the furthest x reached on diagonal k = x - y.
+    let mut furthest = vec![0isize; 2 * limit + 3];
+    let (n, m) = (a.len() as isize, b.len() as isize);
+    for d in 0..=limit as isize {
+        for k in (-d..=d).step_by(2) {
+            let at = (k + offset) as usize;
+            let mut x = if k == -d || (k != d && furthest[at - 1] < furthest[at + 1]) {
+                furthest[at + 1]
+            } else {
+                furthest[at - 1] + 1
+            };
+            let mut y = x - k;
+            while x < n && y < m && a[x as usize] == b[y as usize] {
+                x += 1;
+                y += 1;
+            }
+            furthest[at] = x;
+            if x >= n && y >= m {
+                return Some(d as usize);
+            }
+        }
+    }
+    None
+}
+
+/// The words and punctuation marks of `text`: what [`similarity`] compares.
+pub fn words(text: &str) -> Vec<&str> {
+    tokens(text).into_iter().map(|t| t.text).collect()
+}
+
+/// How alike two texts are, from 0 (nothing shared) to 1 (the same words): twice the words
+/// they share, in any order, over the words of both. It reads each text once and gives the
+/// same answer whichever text comes first.
+pub fn similarity(old: &str, new: &str) -> f64 {
+    shared_share(&mut words(old), &mut words(new))
+}
+
+/// [`similarity`] of two lists of words, which it sorts.
+pub fn shared_share<T: Ord>(old: &mut [T], new: &mut [T]) -> f64 {
     if old.is_empty() && new.is_empty() {
         return 1.0;
     }
+    old.sort_unstable();
+    new.sort_unstable();
     let (mut o, mut n, mut shared) = (0, 0, 0);
     while o < old.len() && n < new.len() {
-        match old[o].cmp(new[n]) {
+        match old[o].cmp(&new[n]) {
             std::cmp::Ordering::Less => o += 1,
             std::cmp::Ordering::Greater => n += 1,
             std::cmp::Ordering::Equal => {
@@ -190,24 +279,7 @@ pub fn at_most_as_similar(old: &[&str], new: &[&str]) -> f64 {
             }
         }
     }
-    // In the arithmetic of similar's ratio, so that the bound compares exactly with it.
-    f64::from(2.0 * shared as f32 / (old.len() + new.len()) as f32)
-}
-
-/// How alike two texts are, from 0 (nothing shared) to 1 (the same words).
-pub fn similarity(old: &str, new: &str) -> f64 {
-    let old_words: Vec<&str> = tokens(old).iter().map(|t| t.text).collect();
-    let new_words: Vec<&str> = tokens(new).iter().map(|t| t.text).collect();
-    if old_words.is_empty() && new_words.is_empty() {
-        return 1.0;
-    }
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &old_words,
-        &new_words,
-        Some(Instant::now() + DEADLINE),
-    );
-    f64::from(similar::diff_ratio(&ops, old_words.len(), new_words.len()))
+    2.0 * shared as f64 / (old.len() + new.len()) as f64
 }
 
 /// Whether a diff has any change.
@@ -285,20 +357,75 @@ mod tests {
     }
 
     #[test]
-    fn the_bound_is_never_below_the_similarity() {
-        let texts = [
-            "We agree to strengthen cooperation on return, and on readmission.",
-            "We agree on readmission and return, to strengthen cooperation.",
-            "Recognising the role of diasporas;",
-            "",
-            "return return return",
+    fn either_way_round_the_diff_is_the_mirror_image() {
+        let pairs = [
+            ("a b c a b", "b a c b a"),
+            ("We agree to act now.", "We agree now to act."),
+            ("x y", "y x"),
+            ("[including] the States", "the Member States"),
         ];
-        for a in texts {
-            for b in texts {
-                let bound = at_most_as_similar(&sorted_words(a), &sorted_words(b));
-                assert!(bound >= similarity(a, b), "{a:?} {b:?}");
+        let swapped = |spans: Vec<Span>| -> Vec<Span> {
+            spans
+                .into_iter()
+                .map(|s| Span {
+                    kind: match s.kind {
+                        SpanKind::Insert => SpanKind::Delete,
+                        SpanKind::Delete => SpanKind::Insert,
+                        SpanKind::Equal => SpanKind::Equal,
+                    },
+                    text: s.text,
+                })
+                .collect()
+        };
+        for (a, b) in pairs {
+            let there: Vec<Span> = diff(a, b);
+            let back = swapped(diff(b, a));
+            let kinds = |spans: &[Span], kind| {
+                spans
+                    .iter()
+                    .filter(|s| s.kind == kind)
+                    .map(|s| s.text.clone())
+                    .collect::<Vec<_>>()
+            };
+            for kind in [SpanKind::Equal, SpanKind::Insert, SpanKind::Delete] {
+                assert_eq!(kinds(&there, kind), kinds(&back, kind), "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_diff_beyond_the_work_cap_is_a_replacement_whole() {
+        let old: String = (0..12_000).map(|i| format!("a{i} ")).collect();
+        let new: String = (0..12_000).map(|i| format!("b{i} ")).collect();
+        let spans = diff(
+            &format!("Same start {old}same end."),
+            &format!("Same start {new}same end."),
+        );
+        let kinds: Vec<SpanKind> = spans.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SpanKind::Equal,
+                SpanKind::Delete,
+                SpanKind::Insert,
+                SpanKind::Equal
+            ]
+        );
+        assert_eq!(
+            spans,
+            diff(
+                &format!("Same start {old}same end."),
+                &format!("Same start {new}same end.")
+            )
+        );
+    }
+
+    #[test]
+    fn the_edit_distance_stops_at_its_limit() {
+        let (a, b) = (["a", "b", "c"], ["a", "x", "c"]);
+        assert_eq!(edit_distance_within(&a, &b, 5), Some(2));
+        assert_eq!(edit_distance_within(&a, &b, 1), None);
+        assert_eq!(edit_distance_within(&a, &a, 0), Some(0));
     }
 
     #[test]
@@ -306,5 +433,6 @@ mod tests {
         assert_eq!(similarity("a b c", "a b c"), 1.0);
         assert_eq!(similarity("a b c", "d e f"), 0.0);
         assert!(similarity("We will act now.", "We will act later.") > 0.6);
+        assert_eq!(similarity("a b c", "c b a"), 1.0);
     }
 }
