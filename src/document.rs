@@ -178,7 +178,7 @@ impl Document {
         let entry = Entry::Paragraph(clause.section, at);
         self.remember(selected);
         let paragraph = Paragraph {
-            id: self.declaration.fresh_id(&clause.id),
+            id: self.declaration.new_id(&clause.id, "clause"),
             clause: Some(clause.id.clone()),
             text: clause.text.clone(),
             items: clause.items.clone(),
@@ -201,14 +201,7 @@ impl Document {
         };
         let entry = Entry::Paragraph(section, at);
         self.remember(selected);
-        let base = match section {
-            Section::Preamble => "p",
-            Section::Operative => "o",
-        };
-        let id = self.declaration.fresh_id(&format!(
-            "{base}{}",
-            self.declaration.paragraphs(section).len() + 1
-        ));
+        let id = self.declaration.new_id(section.short_name(), "");
         self.declaration.paragraphs_mut(section).insert(
             at,
             Paragraph {

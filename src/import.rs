@@ -6,7 +6,7 @@
 //! note and the titles are read line by line, and the declaration is read as blocks
 //! (paragraphs joined across hard-wrapped lines).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::cover_note::{DocumentNumber, FIELDS, Field, Place, read_long_date};
 use crate::diagnostic::Problem;
@@ -67,6 +67,7 @@ pub fn import(source: &str) -> Result<Imported, Problem> {
         at: 0,
         warnings: Vec::new(),
         found_at: HashMap::new(),
+        ids: HashSet::new(),
     };
     let mut declaration = Declaration::default();
     if reader.looks_like_cover_note() {
@@ -203,6 +204,8 @@ struct Reader {
     at: usize,
     warnings: Vec<Warning>,
     found_at: HashMap<TextRef, usize>,
+    /// The ids given so far, so that none is given twice.
+    ids: HashSet<String>,
 }
 
 impl Reader {
@@ -538,18 +541,20 @@ impl Reader {
         }
     }
 
-    /// A new paragraph of `section`, with a fresh id ("p3", "o12") and its input line.
+    /// A new paragraph of `section`, with an id of its own ("recognising-k3f9qm") and its
+    /// input line.
     fn push_paragraph(&mut self, paragraphs: &mut Vec<Paragraph>, section: Section, block: Block) {
         let index = paragraphs.len();
         self.found_at
             .insert(TextRef::Paragraph(section, index), block.line);
-        let prefix = if section == Section::Preamble {
-            "p"
-        } else {
-            "o"
-        };
+        let id = crate::identity::new_id(
+            crate::identity::first_word(&block.text),
+            section.short_name(),
+            |id| self.ids.contains(id),
+        );
+        self.ids.insert(id.clone());
         paragraphs.push(Paragraph {
-            id: format!("{prefix}{}", index + 1),
+            id,
             text: block.text,
             ..Default::default()
         });

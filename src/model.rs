@@ -56,7 +56,8 @@ pub struct Revision {
 /// A clause placed in a draft: its identity survives moves and edits.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Paragraph {
-    /// Stable for the life of the draft, unique within it.
+    /// Stable for the life of the paragraph and unique across drafts (see
+    /// [`crate::identity`]), so that two versions pair their paragraphs by it.
     pub id: String,
     /// The library clause this paragraph was taken from, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -98,6 +99,15 @@ pub enum Section {
 }
 
 impl Section {
+    /// The short name drafters give a paragraph of the section, "pp" or "op" (preambular or
+    /// operative paragraph): the word a new paragraph's id starts with.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Section::Preamble => "pp",
+            Section::Operative => "op",
+        }
+    }
+
     /// The name used in files and messages.
     pub fn name(self) -> &'static str {
         match self {
@@ -143,25 +153,6 @@ impl Declaration {
             Section::Preamble => &mut self.preamble,
             Section::Operative => &mut self.operative,
         }
-    }
-
-    /// An id no paragraph of this draft has: `base` itself when free, else `base-2`, `base-3`.
-    ///
-    /// Paragraphs taken from the library are named after their clause, so ids stay readable.
-    pub fn fresh_id(&self, base: &str) -> String {
-        let taken = |id: &str| {
-            self.preamble
-                .iter()
-                .chain(&self.operative)
-                .any(|paragraph| paragraph.id == id)
-        };
-        if !taken(base) {
-            return base.to_string();
-        }
-        (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| !taken(id))
-            .expect("an unbounded range always has a free id")
     }
 
     /// The revision number the working text will have when circulated: the number of
@@ -240,20 +231,6 @@ impl Declaration {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fresh_ids_never_collide() {
-        let mut declaration = Declaration::default();
-        for _ in 0..3 {
-            let id = declaration.fresh_id("aware");
-            declaration.preamble.push(Paragraph {
-                id,
-                ..Default::default()
-            });
-        }
-        let ids: Vec<&str> = declaration.preamble.iter().map(|p| p.id.as_str()).collect();
-        assert_eq!(ids, ["aware", "aware-2", "aware-3"]);
-    }
 
     #[test]
     fn texts_follow_reading_order() {

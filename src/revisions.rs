@@ -109,8 +109,9 @@ pub struct Comparison {
     pub old: Declaration,
     /// The new version.
     pub new: Declaration,
-    /// Whether ids say which paragraph is which: between versions of drafts, yes; an
-    /// imported text's ids are positions, so texts are paired by their words.
+    /// Whether ids say which paragraph is which: yes between versions of one draft and
+    /// between drafts that share a history (one a copy of the other); no between texts
+    /// imported separately, which are paired by their words exactly as the two texts would be.
     pub by_id: bool,
 }
 
@@ -121,11 +122,11 @@ impl Comparison {
             draft_file::load_draft_or_text(path)
                 .map(|loaded| loaded.declaration.into_next_revision())
         };
-        let is_draft = |path: &Path| path.extension().is_some_and(|ext| ext == "toml");
+        let (old, new) = (read(old)?, read(new)?);
         Ok(Comparison {
-            old: read(old)?,
-            new: read(new)?,
-            by_id: is_draft(old) && is_draft(new),
+            by_id: old.shares_history_with(&new),
+            old,
+            new,
         })
     }
 

@@ -206,3 +206,78 @@ fn a_colour_terminal_gets_colours_and_no_markers() {
     );
     assert!(!coloured.contains("{+"));
 }
+
+/// Two versions received as texts and imported one by one share no history: their ids say
+/// nothing, and the drafts compare exactly as the two texts do.
+#[test]
+fn two_texts_imported_separately_compare_as_the_texts_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = revision(dir.path());
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    for (draft, text) in [(example(), at("old.txt")), (new, at("new.txt"))] {
+        let run = chapeau(&["export", draft.to_str().unwrap(), "-o", &text]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let run = chapeau(&["import", &text]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let summary = |old: &str, new: &str| {
+        let run = chapeau(&["diff", &at(old), &at(new), "--format", "summary"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let truth = "1 inserted, 1 deleted, 1 moved, 2 amended, 33 unchanged\n";
+    assert_eq!(summary("old.txt", "new.txt"), truth);
+    assert_eq!(summary("old.toml", "new.toml"), truth);
+    // And the other way round, mirrored.
+    assert_eq!(
+        summary("new.toml", "old.toml"),
+        "1 inserted, 1 deleted, 1 moved, 2 amended, 33 unchanged\n"
+    );
+    // Drafts imported before ids were drawn hold positions ("p1", "o1"): those say nothing
+    // either.
+    for name in ["old", "new"] {
+        let path = dir.path().join(format!("{name}.toml"));
+        let mut draft = chapeau::draft_file::load(&path).unwrap().declaration;
+        for (i, p) in draft.preamble.iter_mut().enumerate() {
+            p.id = format!("p{}", i + 1);
+        }
+        for (i, p) in draft.operative.iter_mut().enumerate() {
+            p.id = format!("o{}", i + 1);
+        }
+        chapeau::draft_file::save(&dir.path().join(format!("{name}-positions.toml")), &draft)
+            .unwrap();
+    }
+    assert_eq!(summary("old-positions.toml", "new-positions.toml"), truth);
+}
+
+/// A draft and a copy of it edited elsewhere share a history: their paragraphs pair by id, so
+/// a paragraph rewritten from end to end is still the same paragraph, amended.
+#[test]
+fn a_copy_of_a_draft_pairs_its_paragraphs_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.toml");
+    let run = chapeau(&[
+        "import",
+        fixture("prague-2009-draft-joint-declaration-rev1.txt")
+            .to_str()
+            .unwrap(),
+        "-o",
+        old.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut draft = chapeau::draft_file::load(&old).unwrap().declaration;
+    draft.operative[3].text = "We will rewrite this paragraph from end to end.".into();
+    let new = dir.path().join("new.toml");
+    chapeau::draft_file::save(&new, &draft).unwrap();
+    let run = chapeau(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "summary",
+    ]);
+    assert_eq!(
+        run.stdout,
+        "0 inserted, 0 deleted, 0 moved, 1 amended, 36 unchanged\n"
+    );
+}
