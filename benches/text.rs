@@ -68,8 +68,9 @@ fn tracked_changes(c: &mut Criterion) {
     group.finish();
 }
 
-/// One paragraph of 1, 2 and 4 MB, loaded, exported and imported back: the same throughput at
-/// every size is what linear time looks like (the tests read such inputs whole, but only a
+/// One paragraph of 1, 2 and 4 MB, loaded, exported and imported back, and two such
+/// paragraphs with no word in common compared: the same throughput at every size is what
+/// linear time looks like (the tests read such inputs whole, but only a
 /// measurement can say how long they take).
 fn one_long_paragraph(c: &mut Criterion) {
     let mut group = c.benchmark_group("one paragraph");
@@ -96,8 +97,26 @@ fn one_long_paragraph(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("import", &size), &printed, |b, printed| {
             b.iter(|| chapeau::import::import(printed).unwrap())
         });
+        let (old, new) = (
+            words_with_no_word_in_common('a', megabytes),
+            words_with_no_word_in_common('b', megabytes),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("word diff, no word in common", &size),
+            &(old, new),
+            |b, (old, new)| b.iter(|| chapeau::redline::words::diff(old, new)),
+        );
     }
     group.finish();
+}
+
+/// About `megabytes` MB of words, each used once, none shared with another letter's: the
+/// pair on which a word diff does the most work.
+fn words_with_no_word_in_common(letter: char, megabytes: usize) -> String {
+    (0..megabytes * 125_000)
+        .map(|i| format!("{letter}{i:06}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 criterion_group!(

@@ -5,6 +5,7 @@ use crate::common;
 
 use chapeau::model::{Declaration, Paragraph};
 use chapeau::redline::render::critic;
+use chapeau::redline::words::SpanKind;
 use chapeau::redline::{Status, redline};
 use proptest::prelude::*;
 
@@ -203,4 +204,117 @@ proptest! {
         let r = redline(&old, &new, true);
         prop_assert!(!r.has_changes(), "{:?}", r.paragraphs.iter().filter(|p| p.status != Status::Unchanged).collect::<Vec<_>>());
     }
+}
+
+/// A paragraph of a redline, comparable: its part and status, and its spans.
+type Seen = (String, u8, Vec<(u8, String)>);
+
+fn status_key(status: Status) -> u8 {
+    status as u8
+}
+
+/// Spans as a redline writes them: in each run of changes, the deletion before the insertion
+/// that replaces it.
+fn deletions_first(mut spans: Vec<(u8, String)>) -> Vec<(u8, String)> {
+    let (equal, delete) = (SpanKind::Equal as u8, SpanKind::Delete as u8);
+    for run in spans.chunk_by_mut(|a, b| a.0 != equal && b.0 != equal) {
+        run.sort_by_key(|span| span.0 != delete);
+    }
+    spans
+}
+
+/// A paragraph of a redline as the other side sees it: inserted and deleted swapped, its old
+/// and new words swapped.
+fn seen_from_the_other_side(p: &chapeau::redline::ParagraphChange) -> Seen {
+    let status = match p.status {
+        Status::Inserted => Status::Deleted,
+        Status::Deleted => Status::Inserted,
+        other => other,
+    };
+    let spans = p
+        .spans
+        .iter()
+        .map(|s| {
+            let kind = match s.kind {
+                SpanKind::Insert => SpanKind::Delete,
+                SpanKind::Delete => SpanKind::Insert,
+                SpanKind::Equal => SpanKind::Equal,
+            };
+            (kind as u8, s.text.clone())
+        })
+        .collect();
+    (
+        format!("{:?} {status:?}", p.part),
+        status_key(status),
+        deletions_first(spans),
+    )
+}
+
+fn as_seen(p: &chapeau::redline::ParagraphChange) -> Seen {
+    let spans = p
+        .spans
+        .iter()
+        .map(|s| (s.kind as u8, s.text.clone()))
+        .collect();
+    (
+        format!("{:?} {:?}", p.part, p.status),
+        status_key(p.status),
+        spans,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// diff(b, a) is diff(a, b) mirrored, paired by id or by words: inserted and deleted swap,
+    /// amended and moved stay, and every paragraph's words are the same words marked the other
+    /// way.
+    #[test]
+    fn comparing_the_other_way_round_gives_the_mirror_image((old, new) in pair(), by_id in any::<bool>()) {
+        let there = redline(&old, &new, by_id);
+        let back = redline(&new, &old, by_id);
+        let s = there.summary;
+        let mirrored = chapeau::redline::Summary { inserted: s.deleted, deleted: s.inserted, ..s };
+        prop_assert_eq!(back.summary, mirrored);
+        let mut a: Vec<_> = there.paragraphs.iter().map(seen_from_the_other_side).collect();
+        let mut b: Vec<_> = back.paragraphs.iter().map(as_seen).collect();
+        a.sort();
+        b.sort();
+        prop_assert_eq!(a, b);
+    }
+
+    /// The same two texts give the same redline every time.
+    #[test]
+    fn the_same_texts_give_the_same_redline((old, new) in pair(), by_id in any::<bool>()) {
+        prop_assert_eq!(redline(&old, &new, by_id), redline(&old, &new, by_id));
+    }
+}
+
+/// Two 5 MB paragraphs with no word in common: the work is bounded by the texts alone, so the
+/// redline is the same on every run, the old paragraph replaced whole by the new.
+#[test]
+fn two_long_paragraphs_with_no_word_in_common_are_a_replacement_whole() {
+    let words = |letter: char| -> String {
+        (0..640_000)
+            .map(|i| format!("{letter}{i:06}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (old, new) = (
+        format!("We agree {}.", words('a')),
+        format!("We agree {}.", words('b')),
+    );
+    assert!(old.len() > 5_000_000);
+    let first = chapeau::redline::words::diff(&old, &new);
+    let kinds: Vec<SpanKind> = first.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SpanKind::Equal,
+            SpanKind::Delete,
+            SpanKind::Insert,
+            SpanKind::Equal
+        ]
+    );
+    assert_eq!(first, chapeau::redline::words::diff(&old, &new));
 }

@@ -431,4 +431,36 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn of_two_rows_that_swapped_the_edited_one_is_shown_moved() {
+        let old = [("a", "one two"), ("b", "three four"), ("c", "5")];
+        for edited_first in [true, false] {
+            let (a, b) = if edited_first {
+                (("a", "one two more"), ("b", "three four"))
+            } else {
+                (("a", "one two"), ("b", "three four more"))
+            };
+            let result = rows(&old, &[b, a, ("c", "5")]);
+            let moved: Vec<Option<usize>> =
+                result.iter().filter(|row| row.2).map(|row| row.0).collect();
+            assert_eq!(moved, [Some(if edited_first { 0 } else { 1 })]);
+        }
+    }
+
+    #[test]
+    fn of_two_rows_that_swapped_unedited_the_shorter_is_shown_moved_either_way_round() {
+        let (long, short) = (("a", "one two three"), ("b", "four"));
+        let there = rows(&[long, short], &[short, long]);
+        let back = rows(&[short, long], &[long, short]);
+        let moved_text = |result: &[(Option<usize>, Option<usize>, bool)], old: &[(&str, &str)]| {
+            result
+                .iter()
+                .filter(|row| row.2)
+                .map(|row| old[row.0.unwrap()].1.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(moved_text(&there, &[long, short]), ["four"]);
+        assert_eq!(moved_text(&back, &[short, long]), ["four"]);
+    }
 }
