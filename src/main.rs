@@ -71,7 +71,8 @@ enum Command {
     Circulate {
         /// The draft file (TOML).
         draft: PathBuf,
-        /// The date of circulation, YYYY-MM-DD (default: today).
+        /// The date of circulation, YYYY-MM-DD (default: the cover note's date). Never earlier
+        /// than the previous revision's; the cover note takes it.
         #[arg(long, value_parser = chapeau::cover_note::read_date)]
         date: Option<jiff::civil::Date>,
     },
@@ -356,7 +357,6 @@ fn version_of(
 fn circulate(path: &Path, date: Option<jiff::civil::Date>) -> Result<(), Failure> {
     let mut document = chapeau::document::Document::new(draft_file::load(path)?.declaration);
     let draft = document.declaration();
-    let date = date.unwrap_or_else(|| jiff::Zoned::now().date());
     if !draft.changed_since_last_revision() {
         eprintln!(
             "nothing changed since REV {} ({}): there is nothing to circulate",
@@ -368,6 +368,18 @@ fn circulate(path: &Path, date: Option<jiff::civil::Date>) -> Result<(), Failure
         );
         return Err(Failure::Findings);
     }
+    let date = draft.circulation_date(date).map_err(|refusal| {
+        let help = match refusal {
+            chapeau::model::DateRefusal::Missing => {
+                "give the date: --date YYYY-MM-DD, or fill in the cover note's date"
+            }
+            _ => "give a later date with --date YYYY-MM-DD, or correct the cover note's date",
+        };
+        Failure::Other(anyhow::anyhow!(
+            "{}: {refusal}; {help}. Nothing was changed",
+            path.display()
+        ))
+    })?;
     let number = document.circulate(date);
     let draft = document.declaration();
     draft_file::save(path, draft).with_context(|| format!("{} was not changed", path.display()))?;
@@ -439,7 +451,6 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
     let theme = chapeau::tui::theme::Theme::from_environment();
     let mut app = chapeau::tui::app::App::new(declaration, draft, library, keymap, theme);
     app.message = problem;
-    app.today = Some(jiff::Zoned::now().date());
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(anyhow::anyhow!(

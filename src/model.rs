@@ -53,6 +53,46 @@ pub struct Revision {
     pub text: Declaration,
 }
 
+/// Why a revision cannot be circulated on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRefusal {
+    /// No date given and none in the cover note.
+    Missing,
+    /// The date is earlier than the previous revision's.
+    BeforePrevious {
+        /// The date refused.
+        date: Date,
+        /// Whether it is the cover note's (else the drafter gave it).
+        from_cover_note: bool,
+        /// The previous revision's date.
+        previous: Date,
+        /// The previous revision's number.
+        revision: usize,
+    },
+}
+
+impl std::fmt::Display for DateRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateRefusal::Missing => write!(f, "the cover note has no date to circulate with"),
+            DateRefusal::BeforePrevious {
+                date,
+                from_cover_note,
+                previous,
+                revision,
+            } => write!(
+                f,
+                "{} {date} is earlier than REV {revision}, circulated on {previous}",
+                if *from_cover_note {
+                    "the cover note's date"
+                } else {
+                    "the date"
+                }
+            ),
+        }
+    }
+}
+
 /// A clause placed in a draft: its identity survives moves and edits.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Paragraph {
@@ -177,22 +217,41 @@ impl Declaration {
         self
     }
 
-    /// Whether the working text says anything the last circulated revision did not.
+    /// Whether the working text says anything the last circulated revision did not: whether
+    /// the redline between them counts a change.
     pub fn changed_since_last_revision(&self) -> bool {
         self.revisions.last().is_none_or(|last| {
-            let mut working = self.as_next_revision();
-            working.header.date = last.text.header.date;
-            working.header.revision = last.text.header.revision;
-            working != last.text
+            crate::redline::redline(&last.text, &self.as_next_revision(), true).has_changes()
         })
     }
 
-    /// Freezes the working text as the next revision, dated `date`.
+    /// The date the next revision carries: the one the drafter gives (`chapeau circulate
+    /// --date`, the screen's question), else the cover note's; never earlier than the previous
+    /// revision's.
+    pub fn circulation_date(&self, given: Option<Date>) -> Result<Date, DateRefusal> {
+        let (date, from_cover_note) = match (given, self.header.date) {
+            (Some(date), _) => (date, false),
+            (None, Some(date)) => (date, true),
+            (None, None) => return Err(DateRefusal::Missing),
+        };
+        match self.revisions.last() {
+            Some(previous) if date < previous.date => Err(DateRefusal::BeforePrevious {
+                date,
+                from_cover_note,
+                previous: previous.date,
+                revision: self.revisions.len() - 1,
+            }),
+            _ => Ok(date),
+        }
+    }
+
+    /// Freezes the working text as the next revision, dated `date`; the working text's cover
+    /// note takes the date too, so that it says what was circulated.
     pub fn circulate(&mut self, date: Date) -> u32 {
         let number = self.revisions.len() as u32;
+        self.header.date = Some(date);
         let mut text = self.as_next_revision();
         text.header.revision = number;
-        text.header.date = Some(date);
         self.revisions.push(Revision { date, text });
         number
     }

@@ -651,7 +651,6 @@ fn c_circulates_after_asking_and_saves() {
     std::fs::copy(common::example(), &path).unwrap();
     let mut app = example_app();
     app.path = Some(path.clone());
-    app.today = Some(chapeau::cover_note::read_date("2009-03-02").unwrap());
     app.update(Action::FocusNext);
     app.update(Action::Circulate);
     assert!(
@@ -661,6 +660,21 @@ fn c_circulates_after_asking_and_saves() {
     );
     select(&mut app, Entry::Paragraph(Section::Preamble, 1));
     app.update(Action::Delete);
+    // A cover note dated before REV 1 is refused, not stamped with another date.
+    let mut header = app.declaration().header.clone();
+    header.date = Some(chapeau::cover_note::read_date("2009-02-01").unwrap());
+    app.document.set_header(header.clone());
+    app.update(Action::Circulate);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(
+            "the cover note's date 2009-02-01 is earlier than REV 1, circulated on 2009-02-11: set the cover note's date (H) first"
+        )
+    );
+    // The revision carries the cover note's date.
+    header.date = Some(chapeau::cover_note::read_date("2009-03-02").unwrap());
+    app.document.set_header(header);
     app.update(Action::Circulate);
     let Mode::Prompt(prompt @ Prompt::Circulate { .. }) = &app.mode else {
         panic!("a question first")
@@ -678,6 +692,7 @@ fn c_circulates_after_asking_and_saves() {
     );
     let saved = draft_file::load(&path).unwrap().declaration;
     assert_eq!(saved.revisions.len(), 3);
+    assert_eq!(saved.revisions[2].date.to_string(), "2009-03-02");
     assert_eq!(saved.revisions[2].text.preamble.len(), 16);
 }
 

@@ -140,15 +140,13 @@ fn with_every_action_rebound_no_screen_names_a_default_key() {
     let names = default_key_names();
     let keymap = rebound();
     let new_app = || {
-        let mut app = App::new(
+        App::new(
             draft(),
             Some("draft.toml".into()),
             library(),
             keymap.clone(),
             Theme { color: false },
-        );
-        app.today = Some(chapeau::cover_note::read_date("2009-03-02").unwrap());
-        app
+        )
     };
     let select = |app: &mut App, entry: Entry| {
         app.outline.selected = app.entries().iter().position(|e| *e == entry).unwrap();

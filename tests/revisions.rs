@@ -161,3 +161,55 @@ fn diff_of_a_draft_without_revisions_says_what_to_do() {
         run.stderr
     );
 }
+
+/// A revision carries the date the drafter gives it: the cover note's by default, never one
+/// earlier than the previous revision's; and right after circulating, nothing has changed.
+#[test]
+fn a_revision_carries_the_drafters_date_and_never_an_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let mut working = chapeau::draft_file::load(&draft).unwrap().declaration;
+    working.operative[5].text = working.operative[5].text.replace("illegal", "irregular");
+    chapeau::draft_file::save(&draft, &working).unwrap();
+    let before = std::fs::read(&draft).unwrap();
+
+    let run = chapeau_in(
+        dir.path(),
+        &["circulate", "draft.toml", "--date", "2009-01-01"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "the date 2009-01-01 is earlier than REV 1, circulated on 2009-02-11; give a later date"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read(&draft).unwrap(),
+        before,
+        "nothing was changed"
+    );
+
+    working.header.date = Some(chapeau::cover_note::read_date("2027-01-15").unwrap());
+    chapeau::draft_file::save(&draft, &working).unwrap();
+    let run = chapeau_in(dir.path(), &["circulate", "draft.toml"]);
+    assert_eq!(
+        run.stdout, "circulated 6093/2/09 REV 2 on 2027-01-15\n",
+        "{}",
+        run.stderr
+    );
+    let run = chapeau_in(dir.path(), &["diff", "draft.toml", "--exit-code"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let run = chapeau_in(
+        dir.path(),
+        &["diff", "draft.toml", "--exit-code", "--format", "summary"],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (
+            0,
+            "0 inserted, 0 deleted, 0 moved, 0 amended, 37 unchanged\n"
+        )
+    );
+}

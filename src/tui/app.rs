@@ -24,7 +24,6 @@ pub use crate::document::Entry;
 use crate::document::{Deleted, Document, Refusal, set_entry_text};
 use crate::library::ClauseLibrary;
 use crate::model::Declaration;
-use jiff::civil::Date;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +94,6 @@ pub struct App {
     /// Counts keystrokes typed into an editor or the form, which change the work in
     /// progress before they change the draft.
     typed: u64,
-    /// Today's date, given by the shell (the core never reads the clock).
-    pub today: Option<Date>,
     /// The size of the screen, as the shell last said.
     pub viewport: Rect,
     /// What to do once the draft is saved.
@@ -126,7 +123,6 @@ impl App {
             should_quit: false,
             effects: Vec::new(),
             typed: 0,
-            today: None,
             // A terminal's usual size until the shell says what it is.
             viewport: Rect::new(0, 0, 80, 24),
             after_save: AfterSave::Nothing,
@@ -772,9 +768,15 @@ impl App {
         } else {
             number
         };
-        let Some(date) = self.today.or(self.declaration().header.date) else {
-            self.message = Some("no date to circulate with: fill in the cover note's date".into());
-            return;
+        let date = match self.declaration().circulation_date(None) {
+            Ok(date) => date,
+            Err(refusal) => {
+                self.message = Some(format!(
+                    "{refusal}: set the cover note's date ({}) first",
+                    self.key(Context::Draft, Action::EditHeader)
+                ));
+                return;
+            }
         };
         self.mode = Mode::Prompt(Prompt::Circulate { number, date });
     }
