@@ -213,3 +213,50 @@ fn numbers_numbering_labels_1_2_3() {
     );
     assert!(run.stdout.contains("\n14.  Fully aware of our shared"));
 }
+
+/// The words of a text, letters and digits only: how a text is found in any format, whatever
+/// that format does to punctuation, emphasis and line breaks.
+fn alphanumeric_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Every text of a draft (cover note, titles, opening, paragraphs, items, chapeau, closing,
+/// unplaced text) appears in every export format, and the JSON export also says how the
+/// paragraphs are numbered and which clause each came from.
+#[test]
+fn every_text_of_a_draft_appears_in_every_export_format() {
+    let mut draft = chapeau::draft_file::load(&example()).unwrap().declaration;
+    draft.unplaced = vec!["A passage the import could not place, kept whole.".into()];
+    draft.numbering = chapeau::model::Numbering::Numbers;
+    draft.operative[0].clause = Some("return-and-readmission".into());
+    for (format, name, _) in chapeau::export::Format::ALL {
+        let out = chapeau::export::export(&draft, format, 60);
+        let words = alphanumeric_words(&out);
+        for (at, text) in draft.texts() {
+            let wanted = alphanumeric_words(text);
+            if wanted.is_empty() {
+                continue;
+            }
+            assert!(
+                words.windows(wanted.len()).any(|window| window == wanted),
+                "{name} leaves out {at:?}: {text:?}"
+            );
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&chapeau::export::export(
+        &draft,
+        chapeau::export::Format::Json,
+        80,
+    ))
+    .unwrap();
+    assert_eq!(json["numbering"], "numbers");
+    assert_eq!(json["operative"][0]["clause"], "return-and-readmission");
+    assert_eq!(json["operative"][0]["label"], "1.");
+    assert_eq!(
+        json["unplaced"],
+        serde_json::json!(["A passage the import could not place, kept whole."])
+    );
+}

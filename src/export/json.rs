@@ -7,15 +7,19 @@ use crate::cover_note::{FIELDS, Value};
 use crate::model::Declaration;
 use crate::numbering::label;
 
+/// Everything the text export prints, and what it is made from: how operative paragraphs
+/// are numbered, the clause each paragraph came from, and the text an import left unplaced.
 #[derive(Serialize)]
 struct Document<'a> {
     header: Header<'a>,
+    numbering: crate::model::Numbering,
     titles: &'a [String],
     opening: &'a str,
     preamble: Vec<Preambular<'a>>,
     chapeau: &'a str,
     operative: Vec<Operative<'a>>,
     closing: &'a str,
+    unplaced: &'a [String],
 }
 
 /// The cover note in JSON: every field of the table, as stored and, where printing derives
@@ -46,6 +50,8 @@ impl Serialize for Header<'_> {
 #[derive(Serialize)]
 struct Preambular<'a> {
     id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clause: Option<&'a str>,
     text: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     items: &'a [String],
@@ -54,6 +60,8 @@ struct Preambular<'a> {
 #[derive(Serialize)]
 struct Operative<'a> {
     id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clause: Option<&'a str>,
     label: String,
     text: &'a str,
     items: &'a [String],
@@ -63,6 +71,7 @@ struct Operative<'a> {
 pub fn write(declaration: &Declaration) -> String {
     let document = Document {
         header: Header(&declaration.header),
+        numbering: declaration.numbering,
         titles: &declaration.titles,
         opening: &declaration.opening,
         preamble: declaration
@@ -70,6 +79,7 @@ pub fn write(declaration: &Declaration) -> String {
             .iter()
             .map(|p| Preambular {
                 id: &p.id,
+                clause: p.clause.as_deref(),
                 text: &p.text,
                 items: &p.items,
             })
@@ -81,12 +91,14 @@ pub fn write(declaration: &Declaration) -> String {
             .enumerate()
             .map(|(i, p)| Operative {
                 id: &p.id,
+                clause: p.clause.as_deref(),
                 label: label(declaration.numbering, i),
                 text: &p.text,
                 items: &p.items,
             })
             .collect(),
         closing: &declaration.closing,
+        unplaced: &declaration.unplaced,
     };
     crate::safe_text::json_lines(&document)
 }
