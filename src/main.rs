@@ -101,7 +101,13 @@ enum Command {
         /// The output format.
         #[arg(long, value_parser = choice(&DiffFormat::ALL), default_value = "text")]
         format: DiffFormat,
-        /// Exit 1 when there are differences, 0 when there are none, like git diff.
+        /// Wrap text lines at this many columns, as `export` does.
+        #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: u16,
+        /// Write to this file (atomically) instead of standard output ("-" for standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Exit 1 when the summary counts a change, 0 when it counts none, like git diff.
         #[arg(long)]
         exit_code: bool,
     },
@@ -271,7 +277,9 @@ fn run(command: Command) -> Result<(), Failure> {
                 version_of(&draft, &loaded.declaration, rev.unwrap_or(Version::Working))?;
             let text = export::export(&declaration, format, usize::from(width));
             match output {
-                Some(output) if output.as_os_str() != "-" => write_output(&draft, &output, &text)?,
+                Some(output) if output.as_os_str() != "-" => {
+                    write_output(&[&draft], &output, &text)?
+                }
                 _ => out!("{text}"),
             }
             Ok(())
@@ -310,10 +318,12 @@ fn run(command: Command) -> Result<(), Failure> {
             from,
             to,
             format,
+            width,
+            output,
             exit_code,
         } => {
-            let comparison = match new {
-                Some(new) => Comparison::of_files(&old, &new)?,
+            let comparison = match &new {
+                Some(new) => Comparison::of_files(&old, new)?,
                 None => {
                     let draft = draft_file::load(&old)?.declaration;
                     Comparison::within(&draft, from, to).map_err(|missing| match missing {
@@ -327,13 +337,22 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             };
             let redline = comparison.redline();
+            let to_file = output.as_ref().filter(|output| output.as_os_str() != "-");
             use std::io::IsTerminal;
-            let colour = std::io::stdout().is_terminal()
+            let colour = to_file.is_none()
+                && std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            out!(
-                "{}",
-                chapeau::redline::render::write(&redline, format, colour)
-            );
+            let text =
+                chapeau::redline::render::write(&redline, format, usize::from(width), colour);
+            match to_file {
+                Some(output) => {
+                    let sources: Vec<&Path> = std::iter::once(old.as_path())
+                        .chain(new.as_deref())
+                        .collect();
+                    write_output(&sources, output, &text)?
+                }
+                None => out!("{text}"),
+            }
             if exit_code && redline.has_changes() {
                 return Err(Failure::Findings);
             }
@@ -462,21 +481,25 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
     Ok(())
 }
 
-/// Writes an export atomically, refusing to overwrite the draft it was made from.
-fn write_output(draft: &Path, output: &Path, text: &str) -> Result<(), Failure> {
-    let same_file = match (draft.canonicalize(), output.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same_file {
+/// Writes an export or a redline atomically, refusing to overwrite any of the files it was
+/// made from.
+fn write_output(sources: &[&Path], output: &Path, text: &str) -> Result<(), Failure> {
+    let is_a_source =
+        sources.iter().any(
+            |source| match (source.canonicalize(), output.canonicalize()) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => false,
+            },
+        );
+    if is_a_source {
         return Err(anyhow::anyhow!(
-            "{} is the draft itself; write the export to another file",
+            "{} is the draft itself, or a file being compared; write the output to another file",
             output.display()
         )
         .into());
     }
     chapeau::atomic_file::write_atomically(output, text.as_bytes())
-        .with_context(|| format!("the export was not written to {}", output.display()))?;
+        .with_context(|| format!("the output was not written to {}", output.display()))?;
     Ok(())
 }
 

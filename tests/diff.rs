@@ -191,7 +191,7 @@ fn every_format_of_the_example_rev_0_to_rev_1_matches_its_golden_file() {
 fn a_colour_terminal_gets_colours_and_no_markers() {
     let old = chapeau::draft_file::load(&example()).unwrap().declaration;
     let r = chapeau::redline::redline(&old.revisions[0].text, &old.revisions[1].text, true);
-    let coloured = chapeau::redline::render::text(&r, &chapeau::redline::render::COLOUR);
+    let coloured = chapeau::redline::render::text::text(&r, 1000, true);
     assert!(
         coloured.contains("\u{1b}[32;4mand balanced\u{1b}[0m"),
         "inserted: green, underlined"

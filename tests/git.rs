@@ -81,8 +81,9 @@ fn as_a_difftool_git_difftool_shows_the_tracked_changes() {
         dir.path(),
         &["-c", &tool, "difftool", "--no-prompt", "--tool=chapeau"],
     );
+    let read = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        out.contains("facilitated by genuine [-and-]{+,+} balanced {+and equal+} partnership"),
+        read.contains("facilitated by genuine [-and-]{+,+} balanced {+and equal+} partnership"),
         "{out}"
     );
     assert!(

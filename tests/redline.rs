@@ -4,7 +4,7 @@
 use crate::common;
 
 use chapeau::model::{Declaration, Paragraph};
-use chapeau::redline::render::critic;
+use chapeau::redline::render::critic::critic;
 use chapeau::redline::words::SpanKind;
 use chapeau::redline::{Status, redline};
 use proptest::prelude::*;
@@ -56,50 +56,77 @@ fn pair() -> impl Strategy<Value = (Declaration, Declaration)> {
         text(),
         text(),
         prop::collection::vec((0usize..4, 0usize..20, 0usize..20, text()), 0..10),
+        (
+            prop::collection::vec(text(), 0..3),
+            prop::collection::vec(text(), 0..3),
+            text(),
+            prop::option::of(text()),
+            prop::collection::vec(text(), 0..2),
+            0u32..2,
+        ),
     )
-        .prop_map(|(preamble, operative, chapeau, new_chapeau, edits)| {
-            let old = Declaration {
-                preamble,
-                operative,
-                chapeau: chapeau.clone(),
-                opening: "We, Ministers,".into(),
-                ..Default::default()
-            };
-            let mut new = old.clone();
-            new.chapeau = if edits.len() % 2 == 0 {
-                chapeau
-            } else {
-                new_chapeau
-            };
-            for (n, (kind, a, b, words)) in edits.into_iter().enumerate() {
-                let rows = if n % 2 == 0 {
-                    &mut new.operative
-                } else {
-                    &mut new.preamble
+        .prop_map(
+            |(preamble, operative, chapeau, new_chapeau, edits, others)| {
+                let (titles, new_titles, subject, new_subject, unplaced, revision) = others;
+                let mut old = Declaration {
+                    preamble,
+                    operative,
+                    chapeau: chapeau.clone(),
+                    opening: "We, Ministers,".into(),
+                    titles,
+                    closing: subject.clone(),
+                    unplaced,
+                    ..Default::default()
                 };
-                let len = rows.len();
-                match kind {
-                    0 if len > 0 => {
-                        let row = rows.remove(a % len);
-                        rows.insert(b % len, row);
-                    }
-                    1 if len > 0 => {
-                        rows.remove(a % len);
-                    }
-                    2 => rows.insert(
-                        a % (len + 1),
-                        Paragraph {
-                            id: format!("new{n}"),
-                            text: words,
-                            ..Default::default()
-                        },
-                    ),
-                    3 if len > 0 => rows[a % len].text = words,
-                    _ => {}
+                old.header.subject = subject;
+                old.header.place = "Brussels".into();
+                old.header.number = Some("6093/09".parse().unwrap());
+                old.header.kind = "NOTE".into();
+                let mut new = old.clone();
+                new.header.revision = revision;
+                if let Some(subject) = new_subject {
+                    new.header.subject = subject.clone();
+                    new.unplaced.reverse();
+                    new.closing = subject;
                 }
-            }
-            (old, new)
-        })
+                if !new_titles.is_empty() {
+                    new.titles = new_titles;
+                }
+                new.chapeau = if edits.len() % 2 == 0 {
+                    chapeau
+                } else {
+                    new_chapeau
+                };
+                for (n, (kind, a, b, words)) in edits.into_iter().enumerate() {
+                    let rows = if n % 2 == 0 {
+                        &mut new.operative
+                    } else {
+                        &mut new.preamble
+                    };
+                    let len = rows.len();
+                    match kind {
+                        0 if len > 0 => {
+                            let row = rows.remove(a % len);
+                            rows.insert(b % len, row);
+                        }
+                        1 if len > 0 => {
+                            rows.remove(a % len);
+                        }
+                        2 => rows.insert(
+                            a % (len + 1),
+                            Paragraph {
+                                id: format!("new{n}"),
+                                text: words,
+                                ..Default::default()
+                            },
+                        ),
+                        3 if len > 0 => rows[a % len].text = words,
+                        _ => {}
+                    }
+                }
+                (old, new)
+            },
+        )
 }
 
 /// Accepts (or rejects) every change of a CriticMarkup text.
@@ -130,30 +157,18 @@ fn settle(text: &str, accept: bool) -> String {
     out
 }
 
-/// The words of the texts of a declaration, in reading order, labels left out.
+/// The words of a declaration as the text export prints it (cover note, titles, every
+/// part), with what is derived from positions left out: labels, item bullets, emphasis marks.
 fn words_of(d: &Declaration) -> Vec<String> {
-    let mut texts = vec![d.opening.clone()];
-    for p in &d.preamble {
-        texts.push(p.text.clone());
-        texts.extend(p.items.iter().map(|i| format!("- {i}")));
-    }
-    texts.push(d.chapeau.clone());
-    for p in &d.operative {
-        texts.push(p.text.clone());
-        texts.extend(p.items.iter().map(|i| format!("- {i}")));
-    }
-    texts
-        .join(" ")
-        .split_whitespace()
-        .map(String::from)
-        .collect()
+    let printed = chapeau::export::export(d, chapeau::export::Format::Text, 1000);
+    words_without_labels(&printed)
 }
 
 fn words_without_labels(text: &str) -> Vec<String> {
     let is_label = common::is_label;
     text.split_whitespace()
-        .filter(|w| !is_label(w))
-        .map(String::from)
+        .map(|word| word.replace("**", ""))
+        .filter(|w| !w.is_empty() && w != "-" && !is_label(w))
         .collect()
 }
 
@@ -164,6 +179,7 @@ proptest! {
     fn accepting_gives_the_new_text_and_rejecting_the_old((old, new) in pair()) {
         let r = redline(&old, &new, true);
         let marked = critic(&r);
+        prop_assert!(marked.contains("{>>Changes compared with 6093/09<<}"), "{}", marked);
         prop_assert_eq!(words_without_labels(&settle(&marked, true)), words_of(&new), "{}", marked);
         prop_assert_eq!(words_without_labels(&settle(&marked, false)), words_of(&old), "{}", marked);
     }
@@ -317,4 +333,172 @@ fn two_long_paragraphs_with_no_word_in_common_are_a_replacement_whole() {
         ]
     );
     assert_eq!(first, chapeau::redline::words::diff(&old, &new));
+}
+
+/// Words as negotiators write them: square brackets around disputed text, and every other
+/// character a redline could mark with.
+const BRACKETED: &[&str] = &[
+    "[including]",
+    "[and",
+    "partners]",
+    "[[alt",
+    "1]]",
+    "{+",
+    "+}",
+    "[-",
+    "-]",
+    "<-",
+    "->",
+    "<b>",
+    "«quoted»",
+    "⟦x⟧",
+    "\\",
+    "return",
+    "migration",
+    "and",
+];
+
+fn bracketed_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(BRACKETED), 1..12).prop_map(|w| w.join(" "))
+}
+
+/// A pair of declarations whose texts hold brackets: the old one's paragraphs, and the new
+/// one with some rewritten, dropped or added.
+fn bracketed_pair() -> impl Strategy<Value = (Declaration, Declaration)> {
+    (
+        prop::collection::vec(bracketed_text(), 1..6),
+        prop::collection::vec((0usize..3, bracketed_text()), 0..6),
+    )
+        .prop_map(|(texts, edits)| {
+            let paragraph = |(i, text): (usize, String)| Paragraph {
+                id: format!("o{i}"),
+                text,
+                ..Default::default()
+            };
+            let old = Declaration {
+                operative: texts.into_iter().enumerate().map(paragraph).collect(),
+                ..Default::default()
+            };
+            let mut new = old.clone();
+            for (n, (kind, text)) in edits.into_iter().enumerate() {
+                let len = new.operative.len();
+                match kind {
+                    0 if len > 0 => new.operative[n % len].text = text,
+                    1 if len > 0 => {
+                        new.operative.remove(n % len);
+                    }
+                    _ => new
+                        .operative
+                        .insert(n % (len + 1), paragraph((100 + n, text))),
+                }
+            }
+            (old, new)
+        })
+}
+
+/// Reads a plain redline with the marks its legend names: the new text (`accept`) or the old,
+/// notes left out, escapes undone.
+fn settle_plain(redline: &str, accept: bool) -> String {
+    let legend = redline
+        .lines()
+        .find_map(|line| line.strip_prefix("Marks: "))
+        .expect("a legend line");
+    let escaped = legend.contains("a \\ before");
+    let marks: Vec<&str> = legend.split(' ').take(3).collect();
+    let around = |mark: &str, inner: &str| -> (String, String) {
+        let (open, close) = mark.split_once(inner).expect("the legend shows the mark");
+        (open.to_string(), close.to_string())
+    };
+    let (del, ins, note) = (
+        around(marks[0], "deleted"),
+        around(marks[1], "inserted"),
+        around(marks[2].trim_end_matches(';'), "note"),
+    );
+    let body: String = redline
+        .lines()
+        .filter(|line| !line.starts_with("Marks: ") && !line.starts_with("Changes compared with"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut out = String::new();
+    let mut rest = body.as_str();
+    // Where a mark closes, skipping escaped characters.
+    let close_at = |text: &str, close: &str| -> usize {
+        let mut at = 0;
+        while at < text.len() {
+            if escaped && text[at..].starts_with('\\') {
+                at += 1 + text[at + 1..].chars().next().map_or(0, char::len_utf8);
+            } else if text[at..].starts_with(close) {
+                return at;
+            } else {
+                at += text[at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        panic!("{close} never closes in {text}")
+    };
+    let unescape = |text: &str| -> String {
+        if !escaped {
+            return text.to_string();
+        }
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                out.extend(chars.next());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    while !rest.is_empty() {
+        let next = [(&del, Some(!accept)), (&ins, Some(accept)), (&note, None)]
+            .into_iter()
+            .filter_map(|(mark, keep)| {
+                let mut at = 0;
+                loop {
+                    let found = at + rest[at..].find(mark.0.as_str())?;
+                    let escaped_here = escaped && found > 0 && rest[..found].ends_with('\\');
+                    if !escaped_here {
+                        return Some((found, mark, keep));
+                    }
+                    at = found + mark.0.len();
+                }
+            })
+            .min_by_key(|(at, mark, _)| (*at, std::cmp::Reverse(mark.0.len())));
+        let Some((at, mark, keep)) = next else {
+            out.push_str(&unescape(rest));
+            break;
+        };
+        out.push_str(&unescape(&rest[..at]));
+        let inside = &rest[at + mark.0.len()..];
+        let end = close_at(inside, &mark.1);
+        if keep == Some(true) {
+            out.push_str(&unescape(&inside[..end]));
+        }
+        rest = &inside[end + mark.1.len()..];
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Whatever brackets the texts hold, the plain redline's marks cannot be confused with
+    /// them: reading it with the marks its legend names gives the new text back, or the old.
+    #[test]
+    fn marks_are_never_confused_with_brackets_in_the_text((old, new) in bracketed_pair()) {
+        let r = redline(&old, &new, true);
+        let plain = chapeau::redline::render::text::text(&r, 1000, false);
+        let summary = plain.trim_end().rsplit_once('\n').map_or("", |(body, _)| body);
+        // Every character, spacing aside (a word diff shows a word shared by both texts once,
+        // spaced as either spaces it).
+        let unspaced = |text: &str| -> String {
+            text.split_whitespace()
+                .filter(|word| !common::is_label(word))
+                .collect()
+        };
+        let printed = |d: &Declaration| chapeau::export::export(d, chapeau::export::Format::Text, 1000);
+        prop_assert_eq!(unspaced(&settle_plain(summary, true)), unspaced(&printed(&new)), "{}", plain);
+        prop_assert_eq!(unspaced(&settle_plain(summary, false)), unspaced(&printed(&old)), "{}", plain);
+    }
 }

@@ -61,15 +61,8 @@ pub fn redline(data: &[u8]) {
         return;
     };
     let changes = redline::redline(&old, &new, false);
-    for written in [
-        render::text(&changes, &render::WDIFF),
-        render::critic(&changes),
-        render::markdown(&changes),
-        render::html(&changes),
-        render::summary(&changes),
-        render::json(&changes),
-    ] {
-        assert_no_raw_control(&written);
+    for (format, _, _) in render::Format::ALL {
+        assert_no_raw_control(&render::write(&changes, format, 80, false));
     }
     for text in [&old, &new] {
         let same = redline::redline(text, text, false);

@@ -77,50 +77,70 @@ pub fn lay_out(declaration: &Declaration) -> Vec<Block> {
 /// The cover note block and its cover text, field by field from the cover note's table;
 /// parts left empty in the draft are left out.
 pub fn cover_note(declaration: &Declaration) -> Vec<Block> {
+    cover_note_by_field(declaration)
+        .into_iter()
+        .map(|(block, _)| block)
+        .collect()
+}
+
+/// [`cover_note`], each block with the keys of the fields printed on it, so that a redline
+/// can tell a line the drafter changed from one a revision derived.
+pub fn cover_note_by_field(declaration: &Declaration) -> Vec<(Block, Vec<&'static str>)> {
     let header = &declaration.header;
     let mut blocks = Vec::new();
     let mut place_and_date: Vec<String> = Vec::new();
     let mut after_date: Vec<String> = Vec::new();
+    let mut on_place_line: Vec<&'static str> = Vec::new();
     let mut first_labelled = true;
     for field in &FIELDS {
         let printed = (field.printed)(header);
         let ends_place_line = !matches!(field.place, Place::PlaceAndDate | Place::AfterDate);
-        if ends_place_line && !(place_and_date.is_empty() && after_date.is_empty()) {
-            let mut line = place_and_date.join(", ");
-            for after in after_date.drain(..) {
-                if !line.is_empty() {
-                    line.push(' ');
+        if ends_place_line && !on_place_line.is_empty() {
+            let keys = std::mem::take(&mut on_place_line);
+            if !(place_and_date.is_empty() && after_date.is_empty()) {
+                let mut line = place_and_date.join(", ");
+                for after in after_date.drain(..) {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(&after);
                 }
-                line.push_str(&after);
+                place_and_date.clear();
+                blocks.push((Block::new(Role::Cover, line), keys));
             }
-            place_and_date.clear();
-            blocks.push(Block::new(Role::Cover, line));
+        }
+        // The place line is named by every field that can print on it, printed or not, so
+        // that the line is the same line in two versions that fill it differently.
+        if matches!(field.place, Place::PlaceAndDate | Place::AfterDate) {
+            on_place_line.push(field.key);
         }
         if printed.trim().is_empty() {
             continue;
         }
+        let keys = vec![field.key];
         match field.place {
-            Place::Line => blocks.push(Block::new(Role::Cover, printed)),
+            Place::Line => blocks.push((Block::new(Role::Cover, printed), keys)),
             Place::Lines => {
                 let Value::List(values) = (field.value)(header) else {
                     continue;
                 };
                 let values = values.into_iter().filter(|value| !value.trim().is_empty());
                 for (i, value) in values.enumerate() {
-                    blocks.push(Block::new(Role::Cover, value).joined(i > 0));
+                    blocks.push((Block::new(Role::Cover, value).joined(i > 0), keys.clone()));
                 }
             }
             Place::PlaceAndDate => place_and_date.push(printed),
             Place::AfterDate => after_date.push(printed),
             Place::Labelled(name) => {
-                blocks.push(
+                blocks.push((
                     Block::new(Role::Field, printed)
                         .labelled(name)
                         .joined(!first_labelled),
-                );
+                    keys,
+                ));
                 first_labelled = false;
             }
-            Place::CoverText => blocks.push(Block::new(Role::CoverText, printed)),
+            Place::CoverText => blocks.push((Block::new(Role::CoverText, printed), keys)),
             Place::Nowhere => {}
         }
     }

@@ -56,7 +56,7 @@ fn single_line(text: &str) -> String {
 }
 
 /// Escapes what Markdown would take as markup, keeping `**emphasis**` pairs.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {

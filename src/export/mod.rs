@@ -1,4 +1,5 @@
-//! Exports of a declaration: plain text in the Council layout, Markdown and JSON. Text and
+//! Exports of a declaration: plain text in the Council layout, Markdown, JSON and an HTML
+//! page. Text and
 //! Markdown are writers over the one layout in [`layout`].
 
 pub mod json;
@@ -17,11 +18,13 @@ pub enum Format {
     Markdown,
     /// The structured document, for scripts.
     Json,
+    /// A standalone page in the Council layout, with print styles.
+    Html,
 }
 
 impl Format {
     /// Every format, with its name and what it is, for the command line's choices.
-    pub const ALL: [(Format, &'static str, &'static str); 3] = [
+    pub const ALL: [(Format, &'static str, &'static str); 4] = [
         (
             Format::Text,
             "text",
@@ -33,6 +36,11 @@ impl Format {
             "CommonMark, one line per paragraph",
         ),
         (Format::Json, "json", "The structured document, for scripts"),
+        (
+            Format::Html,
+            "html",
+            "A standalone page in the Council layout, with print styles",
+        ),
     ];
 }
 
@@ -45,5 +53,6 @@ pub fn export(declaration: &Declaration, format: Format, width: usize) -> String
         Format::Text => text::write(&layout::lay_out(declaration), width),
         Format::Markdown => markdown::write(&layout::lay_out(declaration)),
         Format::Json => json::write(declaration),
+        Format::Html => crate::redline::render::html::document(declaration),
     }
 }

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::cover_note::{FIELDS, Place};
+use crate::export::layout::{Block, Role, cover_note_by_field};
 use crate::model::{Declaration, Numbering, Paragraph, Section};
 use crate::numbering::label;
 use align::{Row, align};
@@ -142,6 +143,24 @@ pub struct FieldChange {
     pub counted: bool,
 }
 
+/// A line of the cover note block in a redline, as the Council layout prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverLine {
+    /// What the line is in the layout.
+    pub role: Role,
+    /// The field's name in the field column ("Subject:"), for labelled fields.
+    pub label: Option<String>,
+    /// Whether it follows the line before without a blank line.
+    pub joined: bool,
+    /// Its words, marked.
+    pub spans: Vec<Span>,
+    /// Whether the line is in both versions, or only one.
+    pub status: Status,
+    /// Whether a field on it was changed by the drafter; a line changed only by what a
+    /// revision derives (the number, the kind) is context.
+    pub counted: bool,
+}
+
 /// The tracked changes between two versions: the whole document, every part compared.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Redline {
@@ -152,6 +171,9 @@ pub struct Redline {
     pub compared_with: String,
     /// Every cover-note field printed in either version, in the order of the cover note.
     pub header: Vec<FieldChange>,
+    /// The cover note block as printed, line by line: what whole-document writers show.
+    #[serde(skip)]
+    pub cover: Vec<CoverLine>,
     /// Every title line and paragraph of both versions, in the new reading order.
     pub paragraphs: Vec<ParagraphChange>,
 }
@@ -198,6 +220,7 @@ pub fn redline(old: &Declaration, new: &Declaration, by_id: bool) -> Redline {
     Redline {
         summary,
         compared_with: old.header.printed_number(),
+        cover: cover_lines(old, new, &header),
         header,
         paragraphs,
     }
@@ -347,6 +370,70 @@ fn item_changes(old: &[String], new: &[String]) -> Vec<(ItemChange, Option<usize
                 _ => status_of(&spans),
             };
             (ItemChange { status, spans }, pair.old)
+        })
+        .collect()
+}
+
+/// The cover note blocks of both versions, aligned: a line is named by the fields printed on
+/// it when no other line of either version has the same fields (the codes, one a line, are
+/// aligned by their words).
+fn cover_lines(old: &Declaration, new: &Declaration, fields: &[FieldChange]) -> Vec<CoverLine> {
+    let (old_blocks, new_blocks) = (cover_note_by_field(old), cover_note_by_field(new));
+    let names = |blocks: &[(Block, Vec<&'static str>)]| -> Vec<String> {
+        blocks.iter().map(|(_, keys)| keys.join(",")).collect()
+    };
+    let (old_names, new_names) = (names(&old_blocks), names(&new_blocks));
+    let unique: Vec<&String> = old_names
+        .iter()
+        .chain(&new_names)
+        .filter(|name| {
+            old_names.iter().filter(|n| n == name).count() <= 1
+                && new_names.iter().filter(|n| n == name).count() <= 1
+        })
+        .collect();
+    let old_rows = cover_rows(&old_blocks, &old_names, &unique);
+    let new_rows = cover_rows(&new_blocks, &new_names, &unique);
+    align(&old_rows, &new_rows)
+        .into_iter()
+        .map(|pair| {
+            let before = pair.old.map(|o| &old_blocks[o]);
+            let after = pair.new.map(|n| &new_blocks[n]);
+            let (block, keys) = after.or(before).expect("a pair has a side");
+            let spans = diff(
+                before.map_or("", |(b, _)| &b.text),
+                after.map_or("", |(b, _)| &b.text),
+            );
+            let status = match (before, after) {
+                (None, _) => Status::Inserted,
+                (_, None) => Status::Deleted,
+                _ => status_of(&spans),
+            };
+            CoverLine {
+                role: block.role,
+                label: block.label.clone(),
+                joined: block.joined,
+                spans,
+                status,
+                counted: keys
+                    .iter()
+                    .any(|key| fields.iter().any(|f| f.key == *key && f.counted)),
+            }
+        })
+        .collect()
+}
+
+/// Cover-note lines to align, named by their fields where the name is `unique`.
+fn cover_rows<'a>(
+    blocks: &'a [(Block, Vec<&'static str>)],
+    names: &'a [String],
+    unique: &[&String],
+) -> Vec<Row<'a>> {
+    blocks
+        .iter()
+        .zip(names)
+        .map(|((block, _), name)| Row {
+            id: unique.contains(&name).then_some(name.as_str()),
+            text: Cow::Borrowed(block.text.as_str()),
         })
         .collect()
 }
