@@ -138,7 +138,11 @@ fn without_furniture(source: &str) -> (Vec<SourceLine>, usize) {
     let mut furniture = 0;
     let mut seen_marking = false;
     for (i, raw) in source.lines().enumerate() {
-        let raw = raw.replace('\t', "    ");
+        let raw: std::borrow::Cow<str> = if raw.contains('\t') {
+            raw.replace('\t', "    ").into()
+        } else {
+            raw.into()
+        };
         let raw = raw.trim_end();
         let text = raw.trim_start();
         let plain = text.trim_matches('*').trim();
@@ -171,6 +175,9 @@ fn is_page_number(text: &str) -> bool {
 
 /// Running heads and footers of Council documents end with the language code, "EN".
 fn is_running_head(text: &str) -> bool {
+    if !text.ends_with("EN") {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < 2 || *words.last().unwrap_or(&"") != "EN" {
         return false;
@@ -184,6 +191,12 @@ fn is_running_head(text: &str) -> bool {
 
 /// The other line of a Council footer: "7000/09 ADD 1 JV/ml 2", the number and the page.
 fn is_page_footer(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    if !text.ends_with(|c: char| c.is_ascii_digit())
+        || DocumentNumber::read_printed(first).is_none()
+    {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     words.len() >= 3
         && full_document_number(text).is_none()

@@ -122,7 +122,13 @@ impl Comparison {
             draft_file::load_draft_or_text(path)
                 .map(|loaded| loaded.declaration.into_next_revision())
         };
-        let (old, new) = (read(old)?, read(new)?);
+        // The two files are read side by side: on a laptop's two cores, in the time of one.
+        let (old, new) = std::thread::scope(|scope| {
+            let new = scope.spawn(|| read(new));
+            let old = read(old);
+            (old, new.join().expect("reading a file does not panic"))
+        });
+        let (old, new) = (old?, new?);
         Ok(Comparison {
             by_id: old.shares_history_with(&new),
             old,

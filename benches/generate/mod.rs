@@ -82,7 +82,7 @@ pub fn declaration(words: usize, seed: u64) -> Declaration {
         let length = 30 + dice.below(60);
         let n = declaration.operative.len();
         declaration.operative.push(Paragraph {
-            id: format!("o{n}"),
+            id: format!("para-{n}"),
             clause: None,
             text: paragraph_text(&mut dice, &vocabulary, length),
             items: Vec::new(),

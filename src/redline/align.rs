@@ -65,8 +65,26 @@ pub fn align<'a>(old: &'a [Row<'a>], new: &'a [Row<'a>]) -> Vec<Pair> {
         }
     }
 
-    // Rows that ids did not pair are paired by their words: the same words first, then the
-    // most similar. Rows with ids are paired by id alone.
+    // Rows that ids did not pair are paired by their words: the same text first (most rows
+    // of a revision are unchanged, and need no reading), the same words, then the most
+    // similar. Rows with ids are paired by id alone.
+    let mut by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (o, row) in old.iter().enumerate() {
+        if !taken[o] && row.id.is_none() {
+            by_text.entry(&row.text).or_default().push_back(o);
+        }
+    }
+    for (n, row) in new.iter().enumerate() {
+        if old_of_new[n].is_none()
+            && row.id.is_none()
+            && let Some(o) = by_text
+                .get_mut(row.text.as_ref())
+                .and_then(VecDeque::pop_front)
+        {
+            old_of_new[n] = Some(o);
+            taken[o] = true;
+        }
+    }
     let mut numbers: HashMap<&str, u32> = HashMap::new();
     let mut read = |row: &'a Row<'a>| -> Words {
         let list = words(&row.text);
@@ -92,7 +110,11 @@ pub fn align<'a>(old: &'a [Row<'a>], new: &'a [Row<'a>]) -> Vec<Pair> {
     let edited: Vec<bool> = old_of_new
         .iter()
         .enumerate()
-        .map(|(n, o)| o.is_some_and(|o| words(&old[o].text) != words(&new[n].text)))
+        .map(|(n, o)| {
+            o.is_some_and(|o| {
+                old[o].text != new[n].text && words(&old[o].text) != words(&new[n].text)
+            })
+        })
         .collect();
     let staying = largest_ordered_set(&old_of_new, &edited, old, new);
     let mut rows: Vec<(i64, i64, Pair)> = old_of_new
@@ -262,9 +284,9 @@ fn shared_share_sorted(old: &[u32], new: &[u32]) -> f64 {
 
 /// How much a paired row is worth keeping in place, compared field by field: first how many
 /// rows stay, then how many of them were not edited, then how little they were displaced,
-/// then how many words they hold, then a number drawn from their words. So where several
-/// smallest sets of moves explain the new order, the rows shown as moved are those that were
-/// also edited, then those displaced further, then the shorter ones.
+/// then how long they are, then a number drawn from their text (the same whichever version is
+/// old). So where several smallest sets of moves explain the new order, the rows shown as
+/// moved are those that were also edited, then those displaced further, then the shorter ones.
 type Worth = (i64, i64, i64, i64, i64);
 
 fn plus(a: Worth, b: Worth) -> Worth {
@@ -294,21 +316,17 @@ fn largest_ordered_set(
     let worth = |i: usize| -> Worth {
         let (n, o) = paired[i];
         let displaced = old_rank[i].abs_diff(i) as i64;
-        if !edited[n] && paired.len() > 1 && old_rank[i] == i {
-            // Neither edited nor displaced: the common case needs no words read.
-            return (1, 1, 0, 0, 0);
-        }
-        let (old_words, new_words) = (words(&old[o].text), words(&new[n].text));
-        let drawn = old_words.iter().chain(&new_words).fold(0u32, |h, w| {
-            w.bytes()
-                .fold(h, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
-        });
+        let (old_text, new_text) = (&old[o].text, &new[n].text);
+        let drawn = |text: &str| {
+            text.bytes()
+                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+        };
         (
             1,
             i64::from(!edited[n]),
             -displaced,
-            (old_words.len() + new_words.len()) as i64,
-            i64::from(drawn),
+            (old_text.len() + new_text.len()) as i64,
+            i64::from(drawn(old_text)) + i64::from(drawn(new_text)),
         )
     };
     // The best ordered set ending at each paired row, from the best ending below its old rank:

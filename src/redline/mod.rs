@@ -347,6 +347,17 @@ fn item_changes(old: &[String], new: &[String]) -> Vec<(ItemChange, Option<usize
         old.iter().filter(|l| !l.trim().is_empty()).collect(),
         new.iter().filter(|l| !l.trim().is_empty()).collect(),
     );
+    // Most paragraphs keep their items as they were: nothing to align.
+    if old == new {
+        return old
+            .iter()
+            .enumerate()
+            .map(|(i, line)| {
+                let spans = diff(line, line);
+                (ItemChange { status: Status::Unchanged, spans }, Some(i))
+            })
+            .collect();
+    }
     let as_rows = |lines: &[&String]| -> Vec<Row<'static>> {
         lines
             .iter()
