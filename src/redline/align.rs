@@ -39,6 +39,21 @@ pub struct Pair {
     pub moved: bool,
 }
 
+/// A text as a key: equal when the texts are, hashed from its length and ends alone, so that
+/// finding the rows a revision left alone does not read every word of them.
+#[derive(PartialEq, Eq)]
+struct Text<'a>(&'a str);
+
+impl std::hash::Hash for Text<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let bytes = self.0.as_bytes();
+        let ends = 32.min(bytes.len());
+        state.write_usize(bytes.len());
+        state.write(&bytes[..ends]);
+        state.write(&bytes[bytes.len() - ends..]);
+    }
+}
+
 /// A row's words as numbers (the same word, the same number on both sides), sorted, with its
 /// text as it reads once spacing is set aside.
 struct Words {
@@ -68,17 +83,17 @@ pub fn align<'a>(old: &'a [Row<'a>], new: &'a [Row<'a>]) -> Vec<Pair> {
     // Rows that ids did not pair are paired by their words: the same text first (most rows
     // of a revision are unchanged, and need no reading), the same words, then the most
     // similar. Rows with ids are paired by id alone.
-    let mut by_text: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    let mut by_text: HashMap<Text, VecDeque<usize>> = HashMap::new();
     for (o, row) in old.iter().enumerate() {
         if !taken[o] && row.id.is_none() {
-            by_text.entry(&row.text).or_default().push_back(o);
+            by_text.entry(Text(&row.text)).or_default().push_back(o);
         }
     }
     for (n, row) in new.iter().enumerate() {
         if old_of_new[n].is_none()
             && row.id.is_none()
             && let Some(o) = by_text
-                .get_mut(row.text.as_ref())
+                .get_mut(&Text(&row.text))
                 .and_then(VecDeque::pop_front)
         {
             old_of_new[n] = Some(o);
@@ -196,10 +211,18 @@ fn pair_by_text(
         return;
     }
     let words_of = |rows: &[Option<Words>], i: usize| -> Vec<u32> { sorted(rows, i).to_vec() };
-    // In how many free rows of either version each word appears, and which.
-    let mut rows_with: HashMap<u32, usize> = HashMap::new();
-    let mut old_rows_with: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut new_rows_with: HashMap<u32, Vec<usize>> = HashMap::new();
+    // In how many free rows of either version each word appears, and which: words are
+    // numbered from 0, so plain vectors hold them.
+    let words_known = old
+        .iter()
+        .chain(new)
+        .flatten()
+        .flat_map(|w| w.sorted.last())
+        .max()
+        .map_or(0, |&last| last as usize + 1);
+    let mut rows_with: Vec<usize> = vec![0; words_known];
+    let mut old_rows_with: Vec<Vec<usize>> = vec![Vec::new(); words_known];
+    let mut new_rows_with: Vec<Vec<usize>> = vec![Vec::new(); words_known];
     for (rows, list, postings) in [
         (old, &free_old, &mut old_rows_with),
         (new, &free_new, &mut new_rows_with),
@@ -208,31 +231,41 @@ fn pair_by_text(
             let mut distinct = words_of(rows, i);
             distinct.dedup();
             for word in distinct {
-                *rows_with.entry(word).or_default() += 1;
-                postings.entry(word).or_default().push(i);
+                rows_with[word as usize] += 1;
+                postings[word as usize].push(i);
             }
         }
     }
     let rarest = |sorted: Vec<u32>| -> Vec<u32> {
         let mut distinct = sorted;
         distinct.dedup();
-        distinct.retain(|word| rows_with[word] <= MOST_ROWS_PER_WORD);
-        distinct.sort_unstable_by_key(|word| (rows_with[word], *word));
+        distinct.retain(|&word| rows_with[word as usize] <= MOST_ROWS_PER_WORD);
+        distinct.sort_unstable_by_key(|&word| (rows_with[word as usize], word));
         distinct.truncate(RARE_WORDS);
         distinct
     };
+    // A row names as candidates the rows of the other version that hold at least two of its
+    // rarest words (or its only one); either row may name the pair.
     let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut named =
+        |rare: Vec<u32>, postings: &[Vec<usize>], pair: &dyn Fn(usize) -> (usize, usize)| {
+            let needed = rare.len().min(2);
+            let mut hits: Vec<usize> = rare
+                .iter()
+                .flat_map(|&word| postings[word as usize].iter().copied())
+                .collect();
+            hits.sort_unstable();
+            for run in hits.chunk_by(|a, b| a == b) {
+                if run.len() >= needed {
+                    candidates.push(pair(run[0]));
+                }
+            }
+        };
     for &o in &free_old {
-        for word in rarest(words_of(old, o)) {
-            let others = new_rows_with.get(&word).map_or(&[][..], Vec::as_slice);
-            candidates.extend(others.iter().map(|&n| (o, n)));
-        }
+        named(rarest(words_of(old, o)), &new_rows_with, &|n| (o, n));
     }
     for &n in &free_new {
-        for word in rarest(words_of(new, n)) {
-            let others = old_rows_with.get(&word).map_or(&[][..], Vec::as_slice);
-            candidates.extend(others.iter().map(|&o| (o, n)));
-        }
+        named(rarest(words_of(new, n)), &old_rows_with, &|o| (o, n));
     }
     candidates.sort_unstable();
     candidates.dedup();
@@ -242,7 +275,12 @@ fn pair_by_text(
     let mut scored: Vec<(f64, usize, usize, usize, usize)> = candidates
         .into_iter()
         .filter_map(|(o, n)| {
-            let score = shared_share_sorted(sorted(old, o), sorted(new, n));
+            let (a, b) = (sorted(old, o), sorted(new, n));
+            // Texts of very different lengths share too little, whatever their words.
+            if 2 * a.len().min(b.len()) < (a.len() + b.len()) / 2 {
+                return None;
+            }
+            let score = shared_share_sorted(a, b);
             (score >= THRESHOLD).then_some((score, o.abs_diff(n), o + n, o, n))
         })
         .collect();
@@ -317,8 +355,10 @@ fn largest_ordered_set(
         let (n, o) = paired[i];
         let displaced = old_rank[i].abs_diff(i) as i64;
         let (old_text, new_text) = (&old[o].text, &new[n].text);
+        // Drawn from the opening words: enough to part two rows that tie on all else.
         let drawn = |text: &str| {
             text.bytes()
+                .take(64)
                 .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
         };
         (

@@ -354,7 +354,13 @@ fn item_changes(old: &[String], new: &[String]) -> Vec<(ItemChange, Option<usize
             .enumerate()
             .map(|(i, line)| {
                 let spans = diff(line, line);
-                (ItemChange { status: Status::Unchanged, spans }, Some(i))
+                (
+                    ItemChange {
+                        status: Status::Unchanged,
+                        spans,
+                    },
+                    Some(i),
+                )
             })
             .collect();
     }

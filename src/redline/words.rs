@@ -46,15 +46,28 @@ fn is_word_char(c: char) -> bool {
 /// Whether `text` reads the same joined from its tokens: single spaces between words, none
 /// at the ends, no emphasis markers.
 fn is_spaced_as_printed(text: &str) -> bool {
-    let mut after_space = true;
-    for c in text.chars() {
-        let is_space = c == ' ';
-        if c == '*' || (c.is_whitespace() && !is_space) || (is_space && after_space) {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let is_space = byte == b' ';
+        let wrong = match byte {
+            b'*' => true,
+            b' ' => after_space,
+            0..=0x7F => (0x09..=0x0D).contains(&byte),
+            // Lead bytes of the other Unicode white space (U+0085, U+00A0, U+1680, U+2000 to
+            // U+205F, U+3000): decoded only there.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[at..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if wrong {
             return false;
         }
         after_space = is_space;
     }
-    !after_space || text.is_empty()
+    true
 }
 
 /// Splits text into words and single punctuation marks; `**` emphasis markers are dropped.
