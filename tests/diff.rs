@@ -281,3 +281,100 @@ fn a_copy_of_a_draft_pairs_its_paragraphs_by_id() {
         "0 inserted, 0 deleted, 0 moved, 1 amended, 36 unchanged\n"
     );
 }
+
+/// The HTML redline is a page to read and print: the cover note, what it is compared with, a
+/// legend, the summary, an index whose every link leads to a marked change, print styles; the
+/// export of the draft is the same page with nothing marked.
+#[test]
+fn the_html_redline_is_a_page_with_an_index_of_changes() {
+    let run = chapeau(&[
+        "diff",
+        example().to_str().unwrap(),
+        "--from",
+        "0",
+        "--to",
+        "1",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = run.stdout;
+    for part in [
+        "<!DOCTYPE html>",
+        "<header class=\"cover\">",
+        "<th>Subject:</th>",
+        "Changes compared with 6093/09",
+        "Marks: <ins>inserted</ins>",
+        "3 inserted, 0 deleted, 2 moved, 6 amended, 26 unchanged, 2 cover-note fields changed",
+        "@media print",
+        "<span class=\"label\">(k)</span>",
+        "<span class=\"note\">moved from (l)</span>",
+    ] {
+        assert!(page.contains(part), "{part} is missing");
+    }
+    let links = page.matches("<a href=\"#change-").count();
+    // Two cover-note lines and every paragraph that changed (13 in all).
+    assert_eq!(links, 2 + 3 + 2 + 6);
+    for n in 1..=links {
+        assert!(page.contains(&format!(" id=\"change-{n}\"")), "change {n}");
+    }
+
+    let run = chapeau(&["export", example().to_str().unwrap(), "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("<header class=\"cover\">"));
+    assert!(!run.stdout.contains("<ins>") && !run.stdout.contains("Marks:"));
+}
+
+/// The text redline wraps at --width as export does, and -o writes it whole, never over a file
+/// it compares.
+#[test]
+fn the_text_redline_wraps_and_writes_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = revision(dir.path());
+    let run = chapeau(&[
+        "diff",
+        example().to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--width",
+        "50",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .lines()
+            .all(|line| line.chars().count() <= 50 || !line.trim().contains(' ')),
+        "{}",
+        run.stdout
+    );
+    let out = dir.path().join("changes.txt");
+    let run = chapeau(&[
+        "diff",
+        example().to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--width",
+        "50",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.starts_with("COUNCIL OF THE EUROPEAN UNION\n"));
+    let read = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(read.ends_with("1 inserted, 1 deleted, 1 moved, 2 amended, 33 unchanged"));
+
+    let before = std::fs::read(&new).unwrap();
+    let run = chapeau(&[
+        "diff",
+        example().to_str().unwrap(),
+        new.to_str().unwrap(),
+        "-o",
+        new.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("write the output to another file"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(&new).unwrap(), before);
+}

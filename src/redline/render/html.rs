@@ -39,7 +39,7 @@ body { font-family: "Times New Roman", Times, serif; font-size: 12pt; line-heigh
   white-space: nowrap; }
 .fields td { padding: 0 0 0.2em 0; }
 .cover-text { margin-top: 0.8em; }
-.title { text-align: center; font-weight: bold; margin: 0.1em 0; }
+.declaration .title { text-align: center; font-weight: bold; margin: 0.1em 0; }
 .titles { margin: 1.5em 0; }
 .declaration p { margin: 0.8em 0; text-align: justify; }
 .paragraph { display: grid; grid-template-columns: 3.2em 1fr; margin: 0.8em 0; }
