@@ -378,3 +378,69 @@ fn the_text_redline_wraps_and_writes_to_a_file() {
     );
     assert_eq!(std::fs::read(&new).unwrap(), before);
 }
+
+/// A changed title and a changed subject are shown in every format and counted in the
+/// summary, and --exit-code says so; a change only a revision derives is not counted.
+#[test]
+fn every_part_is_shown_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = chapeau::draft_file::load(&example()).unwrap().declaration;
+    let save = |name: &str, edit: &dyn Fn(&mut chapeau::model::Declaration)| {
+        let mut changed = draft.clone();
+        edit(&mut changed);
+        let path = dir.path().join(name);
+        chapeau::draft_file::save(&path, &changed).unwrap();
+        path
+    };
+    let old = save("old.toml", &|_| {});
+    let cases: [(&str, &dyn Fn(&mut chapeau::model::Declaration), &str, &str); 4] = [
+        (
+            "title.toml",
+            &|d| d.titles[2] = "FINAL JOINT DECLARATION".into(),
+            "0 inserted, 0 deleted, 0 moved, 1 amended, 36 unchanged\n",
+            "FINAL",
+        ),
+        (
+            "subject.toml",
+            &|d| d.header.subject.push_str(" and follow-up"),
+            "0 inserted, 0 deleted, 0 moved, 0 amended, 37 unchanged, 1 cover-note field changed\n",
+            "follow-up",
+        ),
+        (
+            "unplaced.toml",
+            &|d| d.unplaced.push("A passage kept whole.".into()),
+            "1 inserted, 0 deleted, 0 moved, 0 amended, 37 unchanged\n",
+            "passage",
+        ),
+        (
+            "revision.toml",
+            &|d| d.header.revision += 1,
+            "0 inserted, 0 deleted, 0 moved, 0 amended, 37 unchanged\n",
+            "",
+        ),
+    ];
+    for (name, edit, summary, shown) in cases {
+        let new = save(name, edit);
+        let run = |format: &str| {
+            chapeau(&[
+                "diff",
+                old.to_str().unwrap(),
+                new.to_str().unwrap(),
+                "--format",
+                format,
+                "--exit-code",
+            ])
+        };
+        let counts = run("summary");
+        assert_eq!(counts.stdout, summary, "{name}");
+        assert_eq!(counts.code, i32::from(!shown.is_empty()), "{name}");
+        for format in ["text", "critic", "markdown", "html", "json"] {
+            let out = run(format);
+            assert_eq!(out.code, i32::from(!shown.is_empty()), "{name} {format}");
+            assert!(
+                out.stdout.contains(shown),
+                "{name} {format}: {shown} not shown"
+            );
+        }
+    }
+}
