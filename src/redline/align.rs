@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
-use super::words::words;
+use super::words::{shared_share_sorted, words};
 
 /// Below this similarity two texts are a deletion and an insertion, not an amendment.
 const THRESHOLD: f64 = 0.5;
@@ -298,26 +298,6 @@ fn pair_by_text(
             taken[o] = true;
         }
     }
-}
-
-/// Twice the words two sorted lists share over the words of both.
-fn shared_share_sorted(old: &[u32], new: &[u32]) -> f64 {
-    if old.is_empty() && new.is_empty() {
-        return 1.0;
-    }
-    let (mut o, mut n, mut shared) = (0, 0, 0);
-    while o < old.len() && n < new.len() {
-        match old[o].cmp(&new[n]) {
-            std::cmp::Ordering::Less => o += 1,
-            std::cmp::Ordering::Greater => n += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                o += 1;
-                n += 1;
-            }
-        }
-    }
-    2.0 * shared as f64 / (old.len() + new.len()) as f64
 }
 
 /// How much a paired row is worth keeping in place, compared field by field: first how many

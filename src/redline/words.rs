@@ -275,11 +275,17 @@ pub fn similarity(old: &str, new: &str) -> f64 {
 
 /// [`similarity`] of two lists of words, which it sorts.
 pub fn shared_share<T: Ord>(old: &mut [T], new: &mut [T]) -> f64 {
+    old.sort_unstable();
+    new.sort_unstable();
+    shared_share_sorted(old, new)
+}
+
+/// Twice the words two sorted lists share, in any order, over the words of both; 1 for two
+/// empty lists.
+pub fn shared_share_sorted<T: Ord>(old: &[T], new: &[T]) -> f64 {
     if old.is_empty() && new.is_empty() {
         return 1.0;
     }
-    old.sort_unstable();
-    new.sort_unstable();
     let (mut o, mut n, mut shared) = (0, 0, 0);
     while o < old.len() && n < new.len() {
         match old[o].cmp(&new[n]) {
