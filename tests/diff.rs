@@ -393,7 +393,8 @@ fn every_part_is_shown_and_counted() {
         path
     };
     let old = save("old.toml", &|_| {});
-    let cases: [(&str, &dyn Fn(&mut chapeau::model::Declaration), &str, &str); 4] = [
+    type Edit<'e> = &'e dyn Fn(&mut chapeau::model::Declaration);
+    let cases: [(&str, Edit, &str, &str); 4] = [
         (
             "title.toml",
             &|d| d.titles[2] = "FINAL JOINT DECLARATION".into(),
