@@ -107,13 +107,13 @@ pub fn skeleton() -> Declaration {
             ..Default::default()
         },
         preamble: vec![Paragraph {
-            id: "p1".into(),
+            id: crate::identity::new_id("gathered", "", |_| false),
             clause: None,
             text: "Gathered in [place] on [date] at the invitation of [host],".into(),
             items: Vec::new(),
         }],
         operative: vec![Paragraph {
-            id: "o1".into(),
+            id: crate::identity::new_id("op", "", |_| false),
             clause: None,
             text: "[The first operative paragraph.]".into(),
             items: Vec::new(),
