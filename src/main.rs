@@ -324,6 +324,13 @@ fn run(command: Command) -> Result<(), Failure> {
         } => {
             let comparison = match &new {
                 Some(new) => Comparison::of_files(&old, new)?,
+                None if old.extension().is_none_or(|ext| ext != "toml") => {
+                    return Err(anyhow::anyhow!(
+                        "{} is a plain text, which has no revisions to compare; give the old and the new version: `chapeau diff OLD NEW`",
+                        old.display()
+                    )
+                    .into());
+                }
                 None => {
                     let draft = draft_file::load(&old)?.declaration;
                     Comparison::within(&draft, from, to).map_err(|missing| match missing {

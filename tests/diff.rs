@@ -445,3 +445,21 @@ fn every_part_is_shown_and_counted() {
         }
     }
 }
+
+/// One plain text alone has no revisions: the message says to give two files.
+#[test]
+fn one_plain_text_alone_asks_for_two_files() {
+    let run = chapeau(&[
+        "diff",
+        fixture("prague-2009-draft-joint-declaration-rev1.txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("has no revisions to compare; give the old and the new version"),
+        "{}",
+        run.stderr
+    );
+}

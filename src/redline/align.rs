@@ -8,10 +8,15 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
-use super::words::{shared_share_sorted, words};
+use super::words::{shared_share_sorted, shared_words, words};
 
-/// Below this similarity two texts are a deletion and an insertion, not an amendment.
-const THRESHOLD: f64 = 0.5;
+/// Whether two texts of `a` and `b` words that share `shared` (in any order) are one text
+/// amended rather than one deleted and another inserted: when the words they share are at
+/// least half of all their words, or when one keeps four fifths of the other's words and those
+/// are at least a quarter of all (a paragraph that gained a long clause).
+fn alike(shared: usize, a: usize, b: usize) -> bool {
+    4 * shared >= a + b || (5 * shared >= 4 * a.min(b) && 8 * shared >= a + b)
+}
 /// How many of its rarest words a row looks up to find rows it may pair with.
 const RARE_WORDS: usize = 8;
 /// A word found in more unpaired rows than this names no candidates: it is too common to
@@ -114,12 +119,27 @@ pub fn align<'a>(old: &'a [Row<'a>], new: &'a [Row<'a>]) -> Vec<Pair> {
         sorted.sort_unstable();
         Words { sorted, key }
     };
-    let old_words: Vec<Option<Words>> = (0..old.len())
+    let mut old_words: Vec<Option<Words>> = (0..old.len())
         .map(|o| (!taken[o] && old[o].id.is_none()).then(|| read(&old[o])))
         .collect();
-    let new_words: Vec<Option<Words>> = (0..new.len())
+    let mut new_words: Vec<Option<Words>> = (0..new.len())
         .map(|n| (old_of_new[n].is_none() && new[n].id.is_none()).then(|| read(&new[n])))
         .collect();
+    // Words are numbered as they were read, old version first; renumbered in the order of the
+    // words themselves, they are the same numbers whichever version is old.
+    let mut in_order: Vec<(&str, u32)> = numbers.into_iter().collect();
+    in_order.sort_unstable();
+    let mut rank = vec![0u32; in_order.len()];
+    for (at, (_, number)) in in_order.iter().enumerate() {
+        rank[*number as usize] = at as u32;
+    }
+    for words in old_words.iter_mut().chain(new_words.iter_mut()).flatten() {
+        words
+            .sorted
+            .iter_mut()
+            .for_each(|number| *number = rank[*number as usize]);
+        words.sorted.sort_unstable();
+    }
     pair_by_text(&old_words, &new_words, &mut old_of_new, &mut taken);
 
     let edited: Vec<bool> = old_of_new
@@ -277,11 +297,12 @@ fn pair_by_text(
         .filter_map(|(o, n)| {
             let (a, b) = (sorted(old, o), sorted(new, n));
             // Texts of very different lengths share too little, whatever their words.
-            if 2 * a.len().min(b.len()) < (a.len() + b.len()) / 2 {
+            if 8 * a.len().min(b.len()) < a.len() + b.len() {
                 return None;
             }
-            let score = shared_share_sorted(a, b);
-            (score >= THRESHOLD).then_some((score, o.abs_diff(n), o + n, o, n))
+            let shared = shared_words(a, b);
+            alike(shared, a.len(), b.len())
+                .then(|| (shared_share_sorted(a, b), o.abs_diff(n), o + n, o, n))
         })
         .collect();
     // Best first; among equals the nearer, then the earlier. Two candidates that share a row
@@ -500,5 +521,25 @@ mod tests {
         };
         assert_eq!(moved_text(&there, &[long, short]), ["four"]);
         assert_eq!(moved_text(&back, &[short, long]), ["four"]);
+    }
+
+    #[test]
+    fn a_paragraph_that_gained_a_long_clause_is_amended_not_replaced() {
+        let old = [(
+            "",
+            "Recalling its resolution of 24 October 1970, on friendly relations,",
+        )];
+        let new = [(
+            "",
+            "Recalling its resolution of 24 October 1970, on friendly relations, and \
+             affirming the duty of every State to refrain in its international relations from \
+             the threat or use of force against the territorial integrity of any State,",
+        )];
+        assert_eq!(rows(&old, &new), [(Some(0), Some(0), false)]);
+        assert_eq!(rows(&new, &old), [(Some(0), Some(0), false)]);
+        assert!(
+            !alike(3, 5, 30),
+            "a few words of a short text in a long one"
+        );
     }
 }

@@ -50,24 +50,18 @@ fn is_spaced_as_printed(text: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut after_space = false;
-    for (at, &byte) in bytes.iter().enumerate() {
-        let is_space = byte == b' ';
-        let wrong = match byte {
-            b'*' => true,
-            b' ' => after_space,
-            0..=0x7F => (0x09..=0x0D).contains(&byte),
-            // Lead bytes of the other Unicode white space (U+0085, U+00A0, U+1680, U+2000 to
-            // U+205F, U+3000): decoded only there.
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[at..].chars().next().is_some_and(char::is_whitespace),
-            _ => false,
-        };
-        if wrong {
-            return false;
-        }
-        after_space = is_space;
-    }
-    true
+    // Each test a fast scan of the whole text: most texts pass them all.
+    let other_white_space = || {
+        // Lead bytes of the Unicode white space beyond ASCII (U+0085, U+00A0, U+1680, U+2000
+        // to U+205F, U+3000): decoded only where they stand.
+        memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
+            .chain(memchr::memchr_iter(0xE3, bytes))
+            .any(|at| text[at..].chars().next().is_some_and(char::is_whitespace))
+    };
+    memchr::memchr3(b'*', b'\n', b'\t', bytes).is_none()
+        && memchr::memchr3(b'\r', 0x0B, 0x0C, bytes).is_none()
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && !other_white_space()
 }
 
 /// Splits text into words and single punctuation marks; `**` emphasis markers are dropped.
@@ -286,6 +280,11 @@ pub fn shared_share_sorted<T: Ord>(old: &[T], new: &[T]) -> f64 {
     if old.is_empty() && new.is_empty() {
         return 1.0;
     }
+    2.0 * shared_words(old, new) as f64 / (old.len() + new.len()) as f64
+}
+
+/// How many words two sorted lists share, in any order.
+pub fn shared_words<T: Ord>(old: &[T], new: &[T]) -> usize {
     let (mut o, mut n, mut shared) = (0, 0, 0);
     while o < old.len() && n < new.len() {
         match old[o].cmp(&new[n]) {
@@ -298,7 +297,7 @@ pub fn shared_share_sorted<T: Ord>(old: &[T], new: &[T]) -> f64 {
             }
         }
     }
-    2.0 * shared as f64 / (old.len() + new.len()) as f64
+    shared
 }
 
 /// Whether a diff has any change.

@@ -41,12 +41,12 @@ fn block(paragraph: &ParagraphChange) -> String {
         ),
         Status::Inserted => format!("{{++{}++}}", joined(paragraph, SpanKind::Insert)),
         Status::Deleted => return deleted(paragraph),
-        _ => std::iter::once(CRITIC.marked(&paragraph.spans))
+        _ => std::iter::once(CRITIC.marked_exactly(&paragraph.spans))
             .chain(
                 paragraph
                     .items
                     .iter()
-                    .map(|item| format!("- {}", CRITIC.marked(&item.spans))),
+                    .map(|item| format!("- {}", CRITIC.marked_exactly(&item.spans))),
             )
             .collect::<Vec<_>>()
             .join("\n"),
@@ -82,7 +82,7 @@ fn cover(redline: &Redline) -> Vec<String> {
                         as_is(&side(&line.spans, SpanKind::Delete))
                     )
                 }
-                _ => format!("{label}{}", CRITIC.marked(&line.spans)),
+                _ => format!("{label}{}", CRITIC.marked_exactly(&line.spans)),
             };
             if line.status != Status::Unchanged && !line.counted {
                 format!("{text}{{>>follows from the revision<<}}")

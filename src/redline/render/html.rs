@@ -88,7 +88,7 @@ fn index_entry(shown: &Shown) -> String {
         (Some(label), _) => label.clone(),
         (None, role) => role_name(role).to_string(),
     };
-    format!("{name} {what}: {start}…")
+    format!("{name} {what} — {start}…")
 }
 
 fn role_name(role: Role) -> &'static str {

@@ -127,14 +127,25 @@ impl Marks {
         format!("{}{}{} ", self.note.0, note, self.note.1)
     }
 
-    /// `spans` with their changes marked, spaced as printed.
+    /// `spans` with their changes marked, spaced as printed: a mark starts at the word, after
+    /// the space that separates it from the one before.
     pub fn marked(&self, spans: &[Span]) -> String {
+        self.marked_spaced(spans, false)
+    }
+
+    /// `spans` with their changes marked, the space before a changed word inside its mark, so
+    /// that accepting or rejecting the change leaves the spacing of the text it gives.
+    pub fn marked_exactly(&self, spans: &[Span]) -> String {
+        self.marked_spaced(spans, true)
+    }
+
+    fn marked_spaced(&self, spans: &[Span], space_inside: bool) -> String {
         let mut out = String::new();
         for span in spans {
-            // A mark starts at the word, after the space that separates it from the one before.
+            let keeps_space = space_inside && span.kind != SpanKind::Equal;
             let (space, text) = match span.text.strip_prefix(' ') {
-                Some(text) => (" ", (self.escape)(text)),
-                None => ("", (self.escape)(&span.text)),
+                Some(text) if !keeps_space => (" ", (self.escape)(text)),
+                _ => ("", (self.escape)(&span.text)),
             };
             out.push_str(space);
             match span.kind {

@@ -19,7 +19,8 @@ pub use marks::Marks;
 pub struct Shown {
     /// What the block is in the Council layout.
     pub role: Role,
-    /// Its label: the new one, or the old one of a deleted paragraph; a field's name.
+    /// Its label in the new version (a deleted paragraph's old one is in its note); a
+    /// field's name.
     pub label: Option<String>,
     /// What the marks alone cannot say: "moved from (c)", "inserted", "deleted".
     pub note: Option<String>,
@@ -47,10 +48,20 @@ fn role_of(part: Part) -> Role {
 
 /// The note a status needs beside the marks.
 fn note_of(paragraph: &ParagraphChange) -> Option<String> {
+    let amended = super::words::changed(&paragraph.spans)
+        || paragraph
+            .items
+            .iter()
+            .any(|i| i.status != Status::Unchanged);
     match paragraph.status {
+        Status::Moved if amended => Some(format!("{}, amended", where_from(paragraph))),
         Status::Moved => Some(where_from(paragraph)),
         Status::Inserted => Some("inserted".into()),
-        Status::Deleted => Some("deleted".into()),
+        // A deleted paragraph has no label among the new ones: its old label goes in the note.
+        Status::Deleted => Some(match &paragraph.old_label {
+            Some(label) => format!("deleted, was {label}"),
+            None => "deleted".into(),
+        }),
         Status::Amended | Status::Unchanged => None,
     }
 }
@@ -106,10 +117,7 @@ pub fn shown(redline: &Redline) -> (Vec<Shown>, Vec<Shown>) {
         let joined = role == Role::Title && body.last().is_some_and(|b| b.role == Role::Title);
         body.push(Shown {
             role,
-            label: paragraph
-                .new_label
-                .clone()
-                .or_else(|| paragraph.old_label.clone()),
+            label: paragraph.new_label.clone(),
             note: note_of(paragraph),
             spans: paragraph.spans.clone(),
             joined,
