@@ -265,3 +265,30 @@ fn the_tracked_changes_without_colour_carry_text_markers() {
     assert!(shown.contains("{+") || shown.contains("[-"), "{shown}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// Without colour, tracked changes of texts that hold square brackets take marks that the
+/// texts do not hold, and a deleted paragraph says which it was instead of taking a label.
+#[test]
+fn the_tracked_changes_of_bracketed_text_take_other_marks() {
+    let mut declaration = draft_file::load(&common::example()).unwrap().declaration;
+    declaration.operative[0].text = "We agree [including] on this.".into();
+    declaration.circulate(chapeau::cover_note::read_date("2009-02-12").unwrap());
+    declaration.operative[0].text = "We agree on this.".into();
+    declaration.operative.remove(1);
+    let mut app = App::new(
+        declaration,
+        Some("prague.toml".into()),
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: false },
+    );
+    app.resize(120, 36);
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Char('r')]);
+    let shown = screen(&mut app, 120, 36).backend().to_string();
+    assert!(
+        shown.contains("We agree <-[including]-> on this."),
+        "{shown}"
+    );
+    assert!(shown.contains("<deleted, was (b)>"), "{shown}");
+    assert!(!shown.contains("[-"), "{shown}");
+}

@@ -109,6 +109,26 @@ impl Marks {
             .unwrap_or(PLAIN[PLAIN.len() - 1])
     }
 
+    /// The plain marks for `redline`: those none of its texts or labels holds.
+    pub fn plain_for_redline(redline: &crate::redline::Redline) -> Marks {
+        let spans = redline.cover.iter().flat_map(|line| &line.spans).chain(
+            redline.paragraphs.iter().flat_map(|p| {
+                p.spans
+                    .iter()
+                    .chain(p.items.iter().flat_map(|item| &item.spans))
+            }),
+        );
+        let labels = redline
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.old_label.iter().chain(&p.new_label));
+        Marks::plain_for(
+            spans
+                .map(|span| span.text.as_str())
+                .chain(labels.map(String::as_str)),
+        )
+    }
+
     /// The legend line of a plain redline: "Marks: [-deleted-] {+inserted+} [note]".
     pub fn legend(&self) -> String {
         let escaped = if self.insert == PLAIN[PLAIN.len() - 1].insert {

@@ -46,8 +46,9 @@ fn role_of(part: Part) -> Role {
     }
 }
 
-/// The note a status needs beside the marks.
-fn note_of(paragraph: &ParagraphChange) -> Option<String> {
+/// The note a status needs beside the marks: "moved from (c), amended", "inserted",
+/// "deleted, was (d)".
+pub fn note_of(paragraph: &ParagraphChange) -> Option<String> {
     let amended = super::words::changed(&paragraph.spans)
         || paragraph
             .items

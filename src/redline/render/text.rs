@@ -5,17 +5,6 @@ use super::marks::{self, COLOUR, Marks};
 use super::{Redline, Shown, compared_with, shown, summary};
 use crate::export::layout::{Block, Role};
 
-/// Every text a redline prints, for choosing marks that none of them holds.
-fn texts(blocks: &[Shown]) -> impl Iterator<Item = &str> + Clone {
-    blocks.iter().flat_map(|block| {
-        block
-            .spans
-            .iter()
-            .map(|span| span.text.as_str())
-            .chain(block.label.as_deref())
-    })
-}
-
 /// A shown block as a layout block, its words marked and its note in front.
 fn block(shown: &Shown, marks: &Marks) -> Block {
     let note = shown
@@ -39,7 +28,7 @@ pub fn text(redline: &Redline, width: usize, colour: bool) -> String {
     let marks = if colour {
         COLOUR
     } else {
-        Marks::plain_for(texts(&cover).chain(texts(&body)))
+        Marks::plain_for_redline(redline)
     };
     let mut blocks: Vec<Block> = cover.iter().map(|b| block(b, &marks)).collect();
     let aside = |text: String, joined: bool| Block {

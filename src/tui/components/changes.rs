@@ -9,6 +9,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Component, Look};
 use crate::model::Declaration;
+use crate::redline::render::Marks;
+use crate::redline::render::note_of;
 use crate::redline::words::{Span as Marked, SpanKind};
 use crate::redline::{ParagraphChange, Redline, Status};
 use crate::revisions::Version;
@@ -28,6 +30,8 @@ pub struct RedlineView {
     pub side_by_side: bool,
     /// The paragraph at the top of the view.
     pub top: usize,
+    /// The text marks shown without colour: those the texts compared do not hold.
+    pub marks: Marks,
 }
 
 /// What an action asks of the tracked changes.
@@ -73,6 +77,7 @@ impl RedlineView {
             .position(|p| p.status != Status::Unchanged)
             .unwrap_or(0);
         let view = RedlineView {
+            marks: Marks::plain_for_redline(&redline),
             redline,
             from,
             to,
@@ -181,11 +186,11 @@ pub fn draw(frame: &mut Frame, look: &Look, view: &RedlineView, area: Rect) {
                 break;
             }
             let mut old_rows = wrap(
-                &side(look, paragraph, SpanKind::Delete),
+                &side(look, view, paragraph, SpanKind::Delete),
                 usize::from(old.width),
             );
             let mut new_rows = wrap(
-                &side(look, paragraph, SpanKind::Insert),
+                &side(look, view, paragraph, SpanKind::Insert),
                 usize::from(new.width),
             );
             let rows = old_rows.len().max(new_rows.len()) + 1;
@@ -206,7 +211,12 @@ pub fn draw(frame: &mut Frame, look: &Look, view: &RedlineView, area: Rect) {
 
 /// One side of a paragraph as styled spans: the old text with its deletions, or the new text
 /// with its insertions; nothing when the paragraph is not on that side.
-fn side(look: &Look, paragraph: &ParagraphChange, kind: SpanKind) -> Vec<Vec<Span<'static>>> {
+fn side(
+    look: &Look,
+    view: &RedlineView,
+    paragraph: &ParagraphChange,
+    kind: SpanKind,
+) -> Vec<Vec<Span<'static>>> {
     let absent = matches!(
         (kind, paragraph.status),
         (SpanKind::Delete, Status::Inserted) | (SpanKind::Insert, Status::Deleted)
@@ -221,10 +231,11 @@ fn side(look: &Look, paragraph: &ParagraphChange, kind: SpanKind) -> Vec<Vec<Spa
             .cloned()
             .collect()
     };
-    let mut rows = vec![paragraph_line(look, paragraph, &keep(&paragraph.spans)).spans];
+    let mut rows =
+        vec![paragraph_line(look, &view.marks, paragraph, &keep(&paragraph.spans)).spans];
     for item in &paragraph.items {
         let mut row = vec![Span::raw("     - ")];
-        row.extend(styled(look, &keep(&item.spans)));
+        row.extend(styled(look, &view.marks, &keep(&item.spans)));
         rows.push(row);
     }
     rows
@@ -273,10 +284,15 @@ fn lines(look: &Look, view: &RedlineView, height: u16) -> Vec<Line<'static>> {
         if lines.len() > usize::from(height) * 2 {
             break;
         }
-        lines.push(paragraph_line(look, paragraph, &paragraph.spans));
+        lines.push(paragraph_line(
+            look,
+            &view.marks,
+            paragraph,
+            &paragraph.spans,
+        ));
         for item in &paragraph.items {
             let mut line = vec![Span::raw("     - ")];
-            line.extend(styled(look, &item.spans));
+            line.extend(styled(look, &view.marks, &item.spans));
             lines.push(Line::from(line));
         }
         lines.push(Line::raw(""));
@@ -284,34 +300,27 @@ fn lines(look: &Look, view: &RedlineView, height: u16) -> Vec<Line<'static>> {
     lines
 }
 
-fn paragraph_line(look: &Look, paragraph: &ParagraphChange, marked: &[Marked]) -> Line<'static> {
+fn paragraph_line(
+    look: &Look,
+    marks: &Marks,
+    paragraph: &ParagraphChange,
+    marked: &[Marked],
+) -> Line<'static> {
     let mut spans = Vec::new();
-    if let Some(label) = paragraph
-        .new_label
-        .as_ref()
-        .or(paragraph.old_label.as_ref())
-    {
+    if let Some(label) = &paragraph.new_label {
         spans.push(Span::raw(format!("{label}  ")));
     }
-    let note = match paragraph.status {
-        Status::Moved => Some(format!(
-            "[{}] ",
-            crate::redline::render::where_from(paragraph)
-        )),
-        Status::Inserted => Some("[inserted] ".into()),
-        Status::Deleted => Some("[deleted] ".into()),
-        _ => None,
-    };
-    if let Some(note) = note {
-        spans.push(Span::styled(note, look.theme.note()));
+    if let Some(note) = note_of(paragraph) {
+        spans.push(Span::styled(marks.note(&note), look.theme.note()));
     }
-    spans.extend(styled(look, marked));
+    spans.extend(styled(look, marks, marked));
     Line::from(spans)
 }
 
-/// Marked words as styled spans: colours, or without colour (`NO_COLOR`) the text markers
-/// `[-deleted-]{+inserted+}` as well as the emphasis, so that changes never rest on colour.
-fn styled(look: &Look, spans: &[Marked]) -> Vec<Span<'static>> {
+/// Marked words as styled spans: colours, or without colour (`NO_COLOR`) the text marks
+/// (`[-deleted-]{+inserted+}` unless the texts hold brackets) as well as the emphasis, so that
+/// changes never rest on colour.
+fn styled(look: &Look, marks: &Marks, spans: &[Marked]) -> Vec<Span<'static>> {
     spans
         .iter()
         .map(|span| {
@@ -319,8 +328,8 @@ fn styled(look: &Look, spans: &[Marked]) -> Vec<Span<'static>> {
             let space = if span.text.starts_with(' ') { " " } else { "" };
             let (marks, style) = match span.kind {
                 SpanKind::Equal => (("", ""), ratatui::style::Style::new()),
-                SpanKind::Insert => (("{+", "+}"), look.theme.inserted()),
-                SpanKind::Delete => (("[-", "-]"), look.theme.deleted()),
+                SpanKind::Insert => (marks.insert, look.theme.inserted()),
+                SpanKind::Delete => (marks.delete, look.theme.deleted()),
             };
             let (open, close) = if look.theme.color { ("", "") } else { marks };
             Span::styled(format!("{space}{open}{word}{close}"), style)
