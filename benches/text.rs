@@ -46,7 +46,7 @@ fn export_and_import(c: &mut Criterion) {
 fn tracked_changes(c: &mut Criterion) {
     let old = generate::declaration(WORDS, 2009);
     let (new, truth) = generate::revision(&old, 2010);
-    let changes = redline(&old, &new, true);
+    let changes = redline(&old, &new, chapeau::redline::Pairing::ById);
     let summary = render::summary(&changes);
     let expected = format!(
         "{} inserted, {} deleted, {} moved, {} amended",
@@ -62,7 +62,13 @@ fn tracked_changes(c: &mut Criterion) {
     let mut group = c.benchmark_group("100,000 words");
     group.sample_size(20);
     group.bench_function("redline against a revision", |b| {
-        b.iter(|| redline(std::hint::black_box(&old), std::hint::black_box(&new), true))
+        b.iter(|| {
+            redline(
+                std::hint::black_box(&old),
+                std::hint::black_box(&new),
+                chapeau::redline::Pairing::ById,
+            )
+        })
     });
     group.bench_function("redline as JSON", |b| b.iter(|| render::json(&changes)));
     group.finish();

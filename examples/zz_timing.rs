@@ -1,16 +1,23 @@
 use std::time::Instant;
 fn main() {
     let a = std::env::args().nth(1).unwrap();
-    let n: usize = std::env::args().nth(2).map_or(3, |n| n.parse().unwrap());
-    let source = std::fs::read_to_string(&a).unwrap();
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(chapeau::draft_file::parse(a.as_ref(), &source).unwrap());
-    }
-    eprintln!("parse {:?}", t.elapsed() / n as u32);
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(toml::de::DeTable::parse(&source).unwrap());
-    }
-    eprintln!("toml DeTable::parse {:?}", t.elapsed() / n as u32);
+    let b = std::env::args().nth(2).unwrap();
+    let t0 = Instant::now();
+    let c = chapeau::revisions::Comparison::of_files(a.as_ref(), b.as_ref()).unwrap();
+    let t1 = Instant::now();
+    let r = c.redline();
+    let t2 = Instant::now();
+    let j = chapeau::redline::render::write(&r, chapeau::redline::render::Format::Json, 80, false);
+    let t3 = Instant::now();
+    drop(j);
+    drop(r);
+    drop(c);
+    let t4 = Instant::now();
+    eprintln!(
+        "load {:?} redline {:?} json {:?} drop {:?}",
+        t1 - t0,
+        t2 - t1,
+        t3 - t2,
+        t4 - t3
+    );
 }

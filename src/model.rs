@@ -217,11 +217,13 @@ impl Declaration {
         self
     }
 
-    /// Whether the working text says anything the last circulated revision did not: whether
-    /// the redline between them counts a change.
+    /// Whether the working text differs in anything from the last circulated revision, the
+    /// number it will take aside: a word, a date, the emphasis, the numbering.
     pub fn changed_since_last_revision(&self) -> bool {
         self.revisions.last().is_none_or(|last| {
-            crate::redline::redline(&last.text, &self.as_next_revision(), true).has_changes()
+            let mut working = self.as_next_revision();
+            working.header.revision = last.text.header.revision;
+            working != last.text
         })
     }
 

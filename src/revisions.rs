@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::draft_file;
 use crate::model::Declaration;
+use crate::redline::Pairing;
 
 /// A version of a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,10 +110,10 @@ pub struct Comparison {
     pub old: Declaration,
     /// The new version.
     pub new: Declaration,
-    /// Whether ids say which paragraph is which: yes between versions of one draft and
-    /// between drafts that share a history (one a copy of the other); no between texts
-    /// imported separately, which are paired by their words exactly as the two texts would be.
-    pub by_id: bool,
+    /// How paragraphs are paired: by id between versions of one draft; by drawn ids between
+    /// drafts that share a history (one a copy of the other); by their words between texts
+    /// imported separately, exactly as the two texts would be.
+    pub pairing: Pairing,
 }
 
 impl Comparison {
@@ -129,11 +130,12 @@ impl Comparison {
             (old, new.join().expect("reading a file does not panic"))
         });
         let (old, new) = (old?, new?);
-        Ok(Comparison {
-            by_id: old.shares_history_with(&new),
-            old,
-            new,
-        })
+        let pairing = if old.shares_history_with(&new) {
+            Pairing::ByDrawnId
+        } else {
+            Pairing::ByWords
+        };
+        Ok(Comparison { old, new, pairing })
     }
 
     /// Two versions of one draft: from `from` (the last circulated revision by default) to
@@ -149,13 +151,13 @@ impl Comparison {
         Ok(Comparison {
             old: draft.version(from)?,
             new: draft.version(to)?,
-            by_id: true,
+            pairing: Pairing::ById,
         })
     }
 
     /// The tracked changes between the two.
     pub fn redline(&self) -> crate::redline::Redline {
-        crate::redline::redline(&self.old, &self.new, self.by_id)
+        crate::redline::redline(&self.old, &self.new, self.pairing)
     }
 }
 
@@ -170,7 +172,7 @@ pub fn history(draft: &Declaration) -> Vec<String> {
         )
     };
     let changes = |before: &Declaration, after: &Declaration| {
-        crate::redline::render::summary(&crate::redline::redline(before, after, true))
+        crate::redline::render::summary(&crate::redline::redline(before, after, Pairing::ById))
     };
     let mut lines = Vec::new();
     let mut previous: Option<&Declaration> = None;

@@ -190,7 +190,11 @@ fn every_format_of_the_example_rev_0_to_rev_1_matches_its_golden_file() {
 #[test]
 fn a_colour_terminal_gets_colours_and_no_markers() {
     let old = chapeau::draft_file::load(&example()).unwrap().declaration;
-    let r = chapeau::redline::redline(&old.revisions[0].text, &old.revisions[1].text, true);
+    let r = chapeau::redline::redline(
+        &old.revisions[0].text,
+        &old.revisions[1].text,
+        chapeau::redline::Pairing::ById,
+    );
     let coloured = chapeau::redline::render::text::text(&r, 1000, true);
     assert!(
         coloured.contains("\u{1b}[32;4mand balanced\u{1b}[0m"),
@@ -462,4 +466,58 @@ fn one_plain_text_alone_asks_for_two_files() {
         "{}",
         run.stderr
     );
+}
+
+/// Two drafts that share one paragraph by a drawn id (or an old clause name) share a history;
+/// their paragraphs with the positional ids of old imports are still paired by their words.
+#[test]
+fn positional_ids_are_paired_by_words_even_between_drafts_that_share_a_history() {
+    use chapeau::model::{Declaration, Paragraph};
+    let paragraph = |id: &str, text: &str| Paragraph {
+        id: id.into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    let old = Declaration {
+        preamble: vec![
+            paragraph("gathered", "Gathered in Prague,"),
+            paragraph("p2", "Aware of the need to manage water together,"),
+        ],
+        operative: vec![
+            paragraph("o1", "We will meet again next year."),
+            paragraph("o2", "We will report to our governments."),
+        ],
+        ..Default::default()
+    };
+    let mut new = old.clone();
+    new.preamble = vec![
+        paragraph("gathered", "Gathered in Prague,"),
+        paragraph("p2", "Aware of the need to secure food for all,"),
+        paragraph("p3", "Aware of the need to manage water together,"),
+    ];
+    new.operative.swap(0, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+    chapeau::draft_file::save(&a, &old).unwrap();
+    chapeau::draft_file::save(&b, &new).unwrap();
+    let run = chapeau(&[
+        "diff",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--format",
+        "summary",
+    ]);
+    assert_eq!(
+        run.stdout,
+        "1 inserted, 0 deleted, 1 moved, 0 amended, 3 unchanged\n"
+    );
+}
+
+/// A lone asterisk is text, not emphasis: changing it is a change.
+#[test]
+fn a_lone_asterisk_is_text() {
+    let spans = chapeau::redline::words::diff("Thanked paragraphs", "Thanked* paragraphs");
+    assert!(chapeau::redline::words::changed(&spans));
+    let spans = chapeau::redline::words::diff("Thanked paragraphs", "**Thanked** paragraphs");
+    assert!(!chapeau::redline::words::changed(&spans));
 }

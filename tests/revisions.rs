@@ -211,3 +211,20 @@ fn a_revision_carries_the_drafters_date_and_never_an_earlier_one() {
         )
     );
 }
+
+/// A change the redline does not count (the numbering style, the emphasis) is still a change
+/// to circulate.
+#[test]
+fn a_change_of_numbering_or_emphasis_can_be_circulated() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let mut working = chapeau::draft_file::load(&draft).unwrap().declaration;
+    working.numbering = chapeau::model::Numbering::Numbers;
+    assert!(working.changed_since_last_revision());
+    working.numbering = chapeau::model::Numbering::Letters;
+    working.preamble[0].text = format!("**{}**", working.preamble[0].text);
+    assert!(working.changed_since_last_revision());
+    chapeau::draft_file::save(&draft, &working).unwrap();
+    let run = chapeau_in(dir.path(), &["circulate", "draft.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -60,12 +60,12 @@ pub fn redline(data: &[u8]) {
     let (Some(old), Some(new)) = (imported(old), imported(new)) else {
         return;
     };
-    let changes = redline::redline(&old, &new, false);
+    let changes = redline::redline(&old, &new, chapeau::redline::Pairing::ByWords);
     for (format, _, _) in render::Format::ALL {
         assert_no_raw_control(&render::write(&changes, format, 80, false));
     }
     for text in [&old, &new] {
-        let same = redline::redline(text, text, false);
+        let same = redline::redline(text, text, chapeau::redline::Pairing::ByWords);
         assert!(!same.has_changes(), "a text against itself has no change");
     }
 }

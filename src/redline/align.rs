@@ -175,20 +175,22 @@ pub fn align<'a>(old: &'a [Row<'a>], new: &'a [Row<'a>]) -> Vec<Pair> {
         .filter(|&(n, _)| staying[n])
         .filter_map(|(n, o)| o.map(|o| (o, n)))
         .collect();
-    for o in (0..old.len()).filter(|&o| !taken[o]) {
-        let anchor = (0..o)
-            .rev()
-            .find_map(|before| new_of_old.get(&before))
-            .map_or(-1, |&n| 2 * n as i64 + 1);
-        rows.push((
-            anchor,
-            o as i64,
-            Pair {
-                old: Some(o),
-                new: None,
-                moved: false,
-            },
-        ));
+    // One pass over the old rows, carrying the place of the last one that stayed.
+    let mut anchor = -1;
+    for (o, &was_paired) in taken.iter().enumerate() {
+        if let Some(&n) = new_of_old.get(&o) {
+            anchor = 2 * n as i64 + 1;
+        } else if !was_paired {
+            rows.push((
+                anchor,
+                o as i64,
+                Pair {
+                    old: Some(o),
+                    new: None,
+                    moved: false,
+                },
+            ));
+        }
     }
     rows.sort_by_key(|&(key, tie, _)| (key, tie));
     rows.into_iter().map(|(_, _, pair)| pair).collect()
@@ -256,10 +258,15 @@ fn pair_by_text(
             }
         }
     }
-    let rarest = |sorted: Vec<u32>| -> Vec<u32> {
+    // A row's rarest words among those the other version holds too: the words that can say
+    // which of the other version's rows it is.
+    let rarest = |sorted: Vec<u32>, others: &[Vec<usize>]| -> Vec<u32> {
         let mut distinct = sorted;
         distinct.dedup();
-        distinct.retain(|&word| rows_with[word as usize] <= MOST_ROWS_PER_WORD);
+        distinct.retain(|&word| {
+            let held = others[word as usize].len();
+            held > 0 && held <= MOST_ROWS_PER_WORD
+        });
         distinct.sort_unstable_by_key(|&word| (rows_with[word as usize], word));
         distinct.truncate(RARE_WORDS);
         distinct
@@ -282,10 +289,18 @@ fn pair_by_text(
             }
         };
     for &o in &free_old {
-        named(rarest(words_of(old, o)), &new_rows_with, &|n| (o, n));
+        named(
+            rarest(words_of(old, o), &new_rows_with),
+            &new_rows_with,
+            &|n| (o, n),
+        );
     }
     for &n in &free_new {
-        named(rarest(words_of(new, n)), &old_rows_with, &|o| (o, n));
+        named(
+            rarest(words_of(new, n), &old_rows_with),
+            &old_rows_with,
+            &|o| (o, n),
+        );
     }
     candidates.sort_unstable();
     candidates.dedup();
@@ -323,9 +338,10 @@ fn pair_by_text(
 
 /// How much a paired row is worth keeping in place, compared field by field: first how many
 /// rows stay, then how many of them were not edited, then how little they were displaced,
-/// then how long they are, then a number drawn from their text (the same whichever version is
-/// old). So where several smallest sets of moves explain the new order, the rows shown as
-/// moved are those that were also edited, then those displaced further, then the shorter ones.
+/// then how long they are, then a number drawn from their texts and id (the same whichever
+/// version is old; rows neither edited nor displaced need none). So where several smallest
+/// sets of moves explain the new order, the rows shown as moved are those that were also
+/// edited, then those displaced further, then the shorter ones.
 type Worth = (i64, i64, i64, i64, i64);
 
 fn plus(a: Worth, b: Worth) -> Worth {
@@ -356,18 +372,24 @@ fn largest_ordered_set(
         let (n, o) = paired[i];
         let displaced = old_rank[i].abs_diff(i) as i64;
         let (old_text, new_text) = (&old[o].text, &new[n].text);
-        // Drawn from the opening words: enough to part two rows that tie on all else.
+        if !edited[n] && displaced == 0 {
+            // Neither edited nor displaced: nothing to tell it from another, nothing to read.
+            return (1, 1, 0, 0, 0);
+        }
+        // A number drawn from the texts and the id, the same whichever version is old.
         let drawn = |text: &str| {
-            text.bytes()
-                .take(64)
-                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)))
+            let mut hasher = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(text, &mut hasher);
+            std::hash::Hash::hash(&old[o].id, &mut hasher);
+            // 24 bits, so that the sums over a million rows cannot overflow.
+            std::hash::Hasher::finish(&hasher) >> 40
         };
         (
             1,
             i64::from(!edited[n]),
             -displaced,
             (old_text.len() + new_text.len()) as i64,
-            i64::from(drawn(old_text)) + i64::from(drawn(new_text)),
+            (drawn(old_text) + drawn(new_text)) as i64,
         )
     };
     // The best ordered set ending at each paired row, from the best ending below its old rank:
@@ -422,6 +444,24 @@ mod tests {
                 .map(|&(id, text)| Row {
                     id: (!id.is_empty()).then_some(id),
                     text: Cow::Borrowed(text),
+                })
+                .collect()
+        };
+        align(&rows(old), &rows(new))
+            .into_iter()
+            .map(|p| (p.old, p.new, p.moved))
+            .collect()
+    }
+
+    fn rows_owned(
+        old: &[(&str, &str)],
+        new: &[(&str, &str)],
+    ) -> Vec<(Option<usize>, Option<usize>, bool)> {
+        let rows = |list: &[(&str, &str)]| -> Vec<Row<'static>> {
+            list.iter()
+                .map(|&(id, text)| Row {
+                    id: (!id.is_empty()).then(|| &*id.to_string().leak()),
+                    text: Cow::Owned(text.to_string()),
                 })
                 .collect()
         };
@@ -540,6 +580,58 @@ mod tests {
         assert!(
             !alike(3, 5, 30),
             "a few words of a short text in a long one"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_with_many_words_replaced_is_still_found_by_its_shared_words() {
+        let old_text = "Encourages all States to cooperate closely with the Court in the \
+            arrest and surrender of persons subject to warrants, to provide evidence and \
+            to protect witnesses in accordance with their obligations under the Statute";
+        let new_text = old_text
+            .replace("Encourages", "Urges")
+            .replace("closely", "fully")
+            .replace("arrest", "apprehension")
+            .replace("surrender", "transfer")
+            .replace("provide", "share")
+            .replace("protect", "shield")
+            .replace("obligations", "duties");
+        let old = [("", old_text), ("", "Recalling its earlier resolutions,")];
+        let new = [
+            ("", new_text.as_str()),
+            ("", "Recalling its earlier resolutions,"),
+        ];
+        let old: Vec<(&str, &str)> = old.to_vec();
+        let result = rows_owned(&old, &new);
+        assert_eq!(result[0], (Some(0), Some(0), false));
+    }
+
+    #[test]
+    fn rows_that_tie_on_everything_but_their_words_move_the_same_either_way_round() {
+        let gaza = (
+            "a",
+            "Concerned at the situation in the Middle East, including Gaza,",
+        );
+        let iraq = (
+            "b",
+            "Concerned at the situation in the Middle East, including Iraq,",
+        );
+        let other = ("c", "Recalling its resolutions,");
+        let there = rows(&[gaza, iraq, other], &[iraq, gaza, other]);
+        let back = rows(&[iraq, gaza, other], &[gaza, iraq, other]);
+        fn moved(
+            result: &[(Option<usize>, Option<usize>, bool)],
+            old: [(&'static str, &'static str); 3],
+        ) -> Vec<&'static str> {
+            result
+                .iter()
+                .filter(|row| row.2)
+                .map(|row| old[row.0.unwrap()].0)
+                .collect()
+        }
+        assert_eq!(
+            moved(&there, [gaza, iraq, other]),
+            moved(&back, [iraq, gaza, other])
         );
     }
 }

@@ -75,6 +75,9 @@ pub struct ItemChange {
     pub status: Status,
     /// Its words, marked.
     pub spans: Vec<Span>,
+    /// Its place among the old version's items, for writers that give the old order.
+    #[serde(skip)]
+    pub old_position: Option<usize>,
 }
 
 /// One paragraph (or title line, or lone part) in a redline.
@@ -192,15 +195,36 @@ impl Redline {
     }
 }
 
-/// The redline of `old` against `new`. With `by_id`, paragraphs are paired by their ids
-/// (versions of one draft); without, by their words (texts that share no history, whose ids
-/// say nothing about which paragraph is which).
-pub fn redline(old: &Declaration, new: &Declaration, by_id: bool) -> Redline {
+/// How the paragraphs of two versions are paired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pairing {
+    /// By id, every id: two versions of one draft, whose ids all say which paragraph is which.
+    ById,
+    /// By id where an id was drawn (two files that share a history); paragraphs with the
+    /// positional ids of old imports ("p3", "o12") are paired by their words.
+    ByDrawnId,
+    /// By words alone: texts that share no history, whose ids say nothing.
+    ByWords,
+}
+
+impl Pairing {
+    /// The id a paragraph is paired by, if any.
+    fn id_of(self, id: &str) -> Option<&str> {
+        match self {
+            Pairing::ById => Some(id),
+            Pairing::ByDrawnId => (!crate::identity::is_positional(id)).then_some(id),
+            Pairing::ByWords => None,
+        }
+    }
+}
+
+/// The redline of `old` against `new`, paragraphs paired as `pairing` says.
+pub fn redline(old: &Declaration, new: &Declaration, pairing: Pairing) -> Redline {
     let mut paragraphs = lines(Part::Title, &old.titles, &new.titles);
     paragraphs.extend(lone(Part::Opening, &old.opening, &new.opening));
-    paragraphs.extend(section(old, new, Section::Preamble, by_id));
+    paragraphs.extend(section(old, new, Section::Preamble, pairing));
     paragraphs.extend(lone(Part::Chapeau, &old.chapeau, &new.chapeau));
-    paragraphs.extend(section(old, new, Section::Operative, by_id));
+    paragraphs.extend(section(old, new, Section::Operative, pairing));
     paragraphs.extend(lone(Part::Closing, &old.closing, &new.closing));
     paragraphs.extend(lines(Part::Unplaced, &old.unplaced, &new.unplaced));
     let header = fields(old, new);
@@ -281,7 +305,7 @@ fn section<'d>(
     old: &'d Declaration,
     new: &'d Declaration,
     section: Section,
-    by_id: bool,
+    pairing: Pairing,
 ) -> Vec<ParagraphChange> {
     let (old_rows, new_rows) = (old.paragraphs(section), new.paragraphs(section));
     let part = match section {
@@ -293,7 +317,7 @@ fn section<'d>(
         paragraphs
             .iter()
             .map(|p| Row {
-                id: by_id.then_some(p.id.as_str()),
+                id: pairing.id_of(&p.id),
                 text: if p.items.is_empty() {
                     Cow::Borrowed(p.text.as_str())
                 } else {
@@ -354,13 +378,12 @@ fn item_changes(old: &[String], new: &[String]) -> Vec<(ItemChange, Option<usize
             .enumerate()
             .map(|(i, line)| {
                 let spans = diff(line, line);
-                (
-                    ItemChange {
-                        status: Status::Unchanged,
-                        spans,
-                    },
-                    Some(i),
-                )
+                let item = ItemChange {
+                    status: Status::Unchanged,
+                    spans,
+                    old_position: Some(i),
+                };
+                (item, Some(i))
             })
             .collect();
     }
@@ -386,7 +409,12 @@ fn item_changes(old: &[String], new: &[String]) -> Vec<(ItemChange, Option<usize
                 _ if pair.moved => Status::Moved,
                 _ => status_of(&spans),
             };
-            (ItemChange { status, spans }, pair.old)
+            let item = ItemChange {
+                status,
+                spans,
+                old_position: pair.old,
+            };
+            (item, pair.old)
         })
         .collect()
 }
@@ -497,7 +525,7 @@ mod tests {
     #[test]
     fn a_declaration_against_itself_has_no_changes() {
         let d = prague();
-        let r = redline(&d, &d, true);
+        let r = redline(&d, &d, Pairing::ById);
         assert!(!r.has_changes());
         assert_eq!(r.summary.unchanged, r.paragraphs.len());
     }
@@ -519,7 +547,7 @@ mod tests {
         new.preamble.insert(9, moved);
         new.operative[4].text = new.operative[4].text.replace("illegal", "irregular");
         new.preamble[0].text.push_str(" again");
-        let r = redline(&old, &new, true);
+        let r = redline(&old, &new, Pairing::ById);
         assert_eq!(
             r.summary,
             Summary {
@@ -566,7 +594,7 @@ mod tests {
             p.id = format!("x{i}");
         }
         new.operative.swap(0, 1);
-        let r = redline(&old, &new, false);
+        let r = redline(&old, &new, Pairing::ByWords);
         assert_eq!(
             (
                 r.summary.moved,

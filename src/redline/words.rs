@@ -64,7 +64,8 @@ fn is_spaced_as_printed(text: &str) -> bool {
         && !other_white_space()
 }
 
-/// Splits text into words and single punctuation marks; `**` emphasis markers are dropped.
+/// Splits text into words and single punctuation marks; `**` emphasis markers are dropped (a
+/// lone `*` is text).
 fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     for (w, word) in text.split_whitespace().enumerate() {
@@ -73,11 +74,13 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         while let Some(c) = rest.chars().next() {
             let len = if is_word_char(c) {
                 rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len())
+            } else if rest.starts_with("**") {
+                2
             } else {
                 c.len_utf8()
             };
             let (token, tail) = rest.split_at(len);
-            if token != "*" {
+            if token != "**" {
                 tokens.push(Token {
                     text: token,
                     spaced: first && w > 0,
@@ -140,13 +143,12 @@ pub fn diff(old: &str, new: &str) -> Vec<Span> {
     for (tag, old_range, new_range) in edit_script(&old_words, &new_words) {
         match tag {
             DiffTag::Equal => {
-                // Equal words are shown once for both texts: spaced if either text spaces them,
-                // so that neither reading runs two words together.
+                // Equal words are shown once for both texts: each spaced if either text spaces
+                // it, so that neither reading runs two words together (and either way round
+                // gives the same).
                 let mut equal = new_tokens[new_range.clone()].to_vec();
-                if let (Some(first), Some(old_first)) =
-                    (equal.first_mut(), old_tokens.get(old_range.start))
-                {
-                    first.spaced |= old_first.spaced;
+                for (token, old_token) in equal.iter_mut().zip(&old_tokens[old_range]) {
+                    token.spaced |= old_token.spaced;
                 }
                 push(SpanKind::Equal, &equal);
             }

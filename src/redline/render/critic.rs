@@ -5,7 +5,7 @@
 use super::marks::{Marks, as_is, side};
 use super::{Redline, compared_with, where_from};
 use crate::redline::words::SpanKind;
-use crate::redline::{ParagraphChange, Status};
+use crate::redline::{ItemChange, ParagraphChange, Status};
 
 /// CriticMarkup.
 const CRITIC: Marks = Marks {
@@ -15,11 +15,26 @@ const CRITIC: Marks = Marks {
     escape: as_is,
 };
 
-/// A paragraph's text and items on one side.
-fn joined(paragraph: &ParagraphChange, kind: SpanKind) -> String {
-    let items = paragraph
+/// A paragraph's items as one side has them: the old side in its old order.
+fn items_on(paragraph: &ParagraphChange, kind: SpanKind) -> Vec<&ItemChange> {
+    let mut items: Vec<&ItemChange> = paragraph
         .items
         .iter()
+        .filter(|item| match kind {
+            SpanKind::Delete => item.old_position.is_some(),
+            _ => item.status != Status::Deleted,
+        })
+        .collect();
+    if kind == SpanKind::Delete {
+        items.sort_by_key(|item| item.old_position);
+    }
+    items
+}
+
+/// A paragraph's text and items on one side.
+fn joined(paragraph: &ParagraphChange, kind: SpanKind) -> String {
+    let items = items_on(paragraph, kind)
+        .into_iter()
         .map(|item| as_is(&side(&item.spans, kind)))
         .filter(|t| !t.is_empty());
     std::iter::once(as_is(&side(&paragraph.spans, kind)))
@@ -41,6 +56,22 @@ fn block(paragraph: &ParagraphChange) -> String {
         ),
         Status::Inserted => format!("{{++{}++}}", joined(paragraph, SpanKind::Insert)),
         Status::Deleted => return deleted(paragraph),
+        // Items that changed places: the old list deleted, the new one inserted.
+        _ if paragraph.items.iter().any(|i| i.status == Status::Moved) => {
+            let list = |kind: SpanKind| -> String {
+                items_on(paragraph, kind)
+                    .iter()
+                    .map(|item| format!("- {}", as_is(&side(&item.spans, kind))))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            format!(
+                "{}\n{{--{}--}}{{++{}++}}",
+                CRITIC.marked_exactly(&paragraph.spans),
+                list(SpanKind::Delete),
+                list(SpanKind::Insert)
+            )
+        }
         _ => std::iter::once(CRITIC.marked_exactly(&paragraph.spans))
             .chain(
                 paragraph

@@ -72,7 +72,10 @@ pub const COLOUR: Marks = Marks {
     insert: ("\u{E000}", "\u{E003}"),
     delete: ("\u{E001}", "\u{E003}"),
     note: ("\u{E002}[", "]\u{E003}"),
-    escape: as_is,
+    // The placeholders themselves, should a text hold them, are shown as U+FFFD.
+    escape: |text| {
+        as_is(text).replace(['\u{E000}', '\u{E001}', '\u{E002}', '\u{E003}'], "\u{FFFD}")
+    },
 };
 
 /// Text wrapped with [`COLOUR`] placeholders, coloured for a terminal.

@@ -52,7 +52,8 @@ const MARKDOWN: Marks = Marks {
     insert: ("**", "**"),
     delete: ("~~", "~~"),
     note: ("*(", ")*"),
-    escape: |text| crate::export::markdown::escape(&marks::as_is(text)),
+    // The text's own emphasis is left out, so that bold is only ever an insertion.
+    escape: |text| crate::export::markdown::escape(&marks::as_is(&text.replace("**", ""))),
 };
 
 /// The redline as Markdown: one line per paragraph, titles as headings, items as a list.

@@ -63,8 +63,11 @@ impl RedlineView {
     ) -> (RedlineView, String) {
         let to_version = to.map_or(Version::Working, Version::Revision);
         let text = |version| draft.version(version).unwrap_or_default();
-        let redline =
-            crate::redline::redline(&text(Version::Revision(from)), &text(to_version), true);
+        let redline = crate::redline::redline(
+            &text(Version::Revision(from)),
+            &text(to_version),
+            crate::redline::Pairing::ById,
+        );
         let summary = crate::redline::render::summary(&redline);
         let from_name = draft.name_of(Version::Revision(from));
         let message = match to {
@@ -324,7 +327,12 @@ fn styled(look: &Look, marks: &Marks, spans: &[Marked]) -> Vec<Span<'static>> {
     spans
         .iter()
         .map(|span| {
-            let word = visible(span.text.trim_start_matches(' ')).into_owned();
+            let text = span.text.trim_start_matches(' ');
+            let word = if look.theme.color {
+                visible(text).into_owned()
+            } else {
+                (marks.escape)(text)
+            };
             let space = if span.text.starts_with(' ') { " " } else { "" };
             let (marks, style) = match span.kind {
                 SpanKind::Equal => (("", ""), ratatui::style::Style::new()),
