@@ -2,7 +2,7 @@
 //! share an id only when one paragraph went into both (a copy of a draft, a revision of it).
 //!
 //! An id is short and readable: a word that says what the paragraph is (its clause, or its
-//! first word) and six letters drawn at random, "recognising-k3f9qm". Drafts written before
+//! first word) and eight letters drawn at random, "recognising-k3f9qm2x". Drafts written before
 //! ids were drawn hold positional ids ("p3", "o12") that an import gave by position; those say
 //! nothing about which paragraph is which across files.
 
@@ -13,9 +13,9 @@ use crate::model::Declaration;
 
 /// Letters and digits that cannot be mistaken for one another (no 0/o, 1/l/i).
 const ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
-/// How many drawn letters an id ends with: about 2^30 choices, so that two drafts drawing
-/// hundreds of ids each share one by chance less than once in ten thousand times.
-const DRAWN: usize = 6;
+/// How many drawn letters an id ends with: about 2^39 choices, so that two drafts of a
+/// thousand paragraphs each share an id by chance about once in a million times.
+const DRAWN: usize = 8;
 /// The longest word an id starts with.
 const LONGEST_WORD: usize = 24;
 
@@ -66,7 +66,7 @@ pub fn first_word(text: &str) -> &str {
 }
 
 /// An id that no other paragraph has: `base` made readable (`fallback` when it has no
-/// letters), a hyphen and six drawn letters, drawn again in the unlikely case that `taken`
+/// letters), a hyphen and eight drawn letters, drawn again in the unlikely case that `taken`
 /// says the draft being made has it already.
 pub fn new_id(base: &str, fallback: &str, taken: impl Fn(&str) -> bool) -> String {
     let word = readable_word(base, fallback);
@@ -127,12 +127,19 @@ mod tests {
     use crate::model::Paragraph;
 
     #[test]
-    fn ids_are_readable_and_never_repeat() {
-        let declaration = Declaration::default();
-        let ids: std::collections::HashSet<String> = (0..10_000)
-            .map(|_| declaration.new_id("Recognising", "pp"))
-            .collect();
-        assert_eq!(ids.len(), 10_000);
+    fn ids_are_readable_and_never_repeat_within_a_draft() {
+        let mut declaration = Declaration::default();
+        for _ in 0..2_000 {
+            let id = declaration.new_id("Recognising", "pp");
+            assert!(id.starts_with("recognising-"));
+            declaration.preamble.push(Paragraph {
+                id,
+                ..Default::default()
+            });
+        }
+        let ids: std::collections::HashSet<&str> =
+            declaration.preamble.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids.len(), 2_000);
         let id = declaration.new_id("aware-brain-drain", "pp");
         assert!(id.starts_with("aware-brain-drain-"), "{id}");
         assert_eq!(id.len(), "aware-brain-drain-".len() + DRAWN);

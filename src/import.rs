@@ -554,7 +554,7 @@ impl Reader {
         }
     }
 
-    /// A new paragraph of `section`, with an id of its own ("recognising-k3f9qm") and its
+    /// A new paragraph of `section`, with an id of its own ("recognising-k3f9qm2x") and its
     /// input line.
     fn push_paragraph(&mut self, paragraphs: &mut Vec<Paragraph>, section: Section, block: Block) {
         let index = paragraphs.len();
