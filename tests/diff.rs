@@ -5,6 +5,13 @@ use crate::common;
 
 use common::{chapeau, example, fixture};
 
+/// `chapeau diff OLD NEW` with more arguments.
+fn diff_of(old: &std::path::Path, new: &std::path::Path, more: &[&str]) -> common::Run {
+    let mut args = vec!["diff", old.to_str().unwrap(), new.to_str().unwrap()];
+    args.extend(more);
+    chapeau(&args)
+}
+
 /// A revision of the example: an inserted operative paragraph (relabelling the rest), a
 /// deleted and a moved preambular paragraph, and two amended paragraphs.
 fn revision(dir: &std::path::Path) -> std::path::PathBuf {
@@ -31,13 +38,7 @@ fn revision(dir: &std::path::Path) -> std::path::PathBuf {
 fn the_summary_of_known_edits_is_the_truth() {
     let dir = tempfile::tempdir().unwrap();
     let new = revision(dir.path());
-    let run = chapeau(&[
-        "diff",
-        example().to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--format",
-        "summary",
-    ]);
+    let run = diff_of(&example(), &new, &["--format", "summary"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
@@ -49,13 +50,7 @@ fn the_summary_of_known_edits_is_the_truth() {
 fn the_json_redline_has_labels_statuses_and_spans() {
     let dir = tempfile::tempdir().unwrap();
     let new = revision(dir.path());
-    let run = chapeau(&[
-        "diff",
-        example().to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let run = diff_of(&example(), &new, &["--format", "json"]);
     let redline: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(redline["summary"]["moved"], 1);
     let paragraphs = redline["paragraphs"].as_array().unwrap();
@@ -92,13 +87,7 @@ fn the_json_redline_has_labels_statuses_and_spans() {
 #[test]
 fn a_plain_text_against_the_draft_it_became_has_no_change() {
     let seed = fixture("prague-2009-draft-joint-declaration-rev1.txt");
-    let run = chapeau(&[
-        "diff",
-        seed.to_str().unwrap(),
-        example().to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let run = diff_of(&seed, &example(), &["--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let redline: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(
@@ -144,12 +133,7 @@ fn a_plain_text_against_the_draft_it_became_has_no_change() {
 fn exit_code_is_one_when_there_are_differences() {
     let dir = tempfile::tempdir().unwrap();
     let new = revision(dir.path());
-    let run = chapeau(&[
-        "diff",
-        example().to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--exit-code",
-    ]);
+    let run = diff_of(&example(), &new, &["--exit-code"]);
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.contains("[moved from preambular"),
@@ -273,13 +257,7 @@ fn a_copy_of_a_draft_pairs_its_paragraphs_by_id() {
     draft.operative[3].text = "We will rewrite this paragraph from end to end.".into();
     let new = dir.path().join("new.toml");
     chapeau::draft_file::save(&new, &draft).unwrap();
-    let run = chapeau(&[
-        "diff",
-        old.to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--format",
-        "summary",
-    ]);
+    let run = diff_of(&old, &new, &["--format", "summary"]);
     assert_eq!(
         run.stdout,
         "0 inserted, 0 deleted, 0 moved, 1 amended, 36 unchanged\n"
@@ -335,13 +313,7 @@ fn the_html_redline_is_a_page_with_an_index_of_changes() {
 fn the_text_redline_wraps_and_writes_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let new = revision(dir.path());
-    let run = chapeau(&[
-        "diff",
-        example().to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--width",
-        "50",
-    ]);
+    let run = diff_of(&example(), &new, &["--width", "50"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
@@ -351,15 +323,11 @@ fn the_text_redline_wraps_and_writes_to_a_file() {
         run.stdout
     );
     let out = dir.path().join("changes.txt");
-    let run = chapeau(&[
-        "diff",
-        example().to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--width",
-        "50",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let run = diff_of(
+        &example(),
+        &new,
+        &["--width", "50", "-o", out.to_str().unwrap()],
+    );
     assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
     let written = std::fs::read_to_string(&out).unwrap();
     assert!(written.starts_with("COUNCIL OF THE EUROPEAN UNION\n"));
@@ -367,13 +335,7 @@ fn the_text_redline_wraps_and_writes_to_a_file() {
     assert!(read.ends_with("1 inserted, 1 deleted, 1 moved, 2 amended, 33 unchanged"));
 
     let before = std::fs::read(&new).unwrap();
-    let run = chapeau(&[
-        "diff",
-        example().to_str().unwrap(),
-        new.to_str().unwrap(),
-        "-o",
-        new.to_str().unwrap(),
-    ]);
+    let run = diff_of(&example(), &new, &["-o", new.to_str().unwrap()]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("write the output to another file"),
@@ -426,16 +388,7 @@ fn every_part_is_shown_and_counted() {
     ];
     for (name, edit, summary, shown) in cases {
         let new = save(name, edit);
-        let run = |format: &str| {
-            chapeau(&[
-                "diff",
-                old.to_str().unwrap(),
-                new.to_str().unwrap(),
-                "--format",
-                format,
-                "--exit-code",
-            ])
-        };
+        let run = |format: &str| diff_of(&old, &new, &["--format", format, "--exit-code"]);
         let counts = run("summary");
         assert_eq!(counts.stdout, summary, "{name}");
         assert_eq!(counts.code, i32::from(!shown.is_empty()), "{name}");
@@ -500,13 +453,7 @@ fn positional_ids_are_paired_by_words_even_between_drafts_that_share_a_history()
     let (a, b) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
     chapeau::draft_file::save(&a, &old).unwrap();
     chapeau::draft_file::save(&b, &new).unwrap();
-    let run = chapeau(&[
-        "diff",
-        a.to_str().unwrap(),
-        b.to_str().unwrap(),
-        "--format",
-        "summary",
-    ]);
+    let run = diff_of(&a, &b, &["--format", "summary"]);
     assert_eq!(
         run.stdout,
         "1 inserted, 0 deleted, 1 moved, 0 amended, 3 unchanged\n"
