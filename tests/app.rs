@@ -733,3 +733,31 @@ fn any_two_revisions_can_be_compared_and_shown_side_by_side() {
     };
     assert_eq!((view.to, view.side_by_side), (None, true));
 }
+
+#[test]
+fn a_paste_goes_into_the_editor_and_is_refused_elsewhere() {
+    let mut app = example_app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Paragraph(Section::Preamble, 1));
+    let before = app.declaration().clone();
+    app.handle_paste("dddd");
+    assert_eq!(app.declaration(), &before, "nothing deleted");
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("a paste goes into the text being edited: press e")),
+        "{:?}",
+        app.message
+    );
+    app.update(Action::Edit);
+    app.handle_paste("Pasted words ");
+    app.update(Action::KeepEdit);
+    assert!(
+        app.declaration().preamble[1].text.contains("Pasted words"),
+        "{}",
+        app.declaration().preamble[1].text
+    );
+    app.update(Action::Search);
+    app.handle_paste("brain drain\nsecond line");
+    assert_eq!(app.library.filter, "brain drain");
+}

@@ -311,3 +311,34 @@ fn closing_the_terminal_keeps_the_work_and_ends_chapeau() {
     let original = draft_file::load(&draft).unwrap().declaration;
     assert_eq!(work.operative.len(), original.operative.len() - 1);
 }
+
+/// A paste outside an editor is refused, never read as keys: "dddd" pasted over a selected
+/// paragraph deletes nothing, and "cy" circulates nothing. In the search it is typed.
+#[test]
+fn a_paste_is_never_run_as_keystrokes() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = copy_of_example(dir.path());
+    let before = std::fs::read(&draft).unwrap();
+    let tmux = Tmux::new("paste");
+    tmux.start(dir.path(), "prague.toml");
+    tmux.keys(&["Tab", "j", "j"]);
+    for text in ["dddd", "cy"] {
+        tmux.tmux(&["set-buffer", text]);
+        tmux.tmux(&["paste-buffer", "-p", "-t", "0"]);
+        tmux.wait_for("a paste goes into the text being edited");
+    }
+    tmux.keys(&["/"]);
+    tmux.tmux(&["set-buffer", "brain drain"]);
+    tmux.tmux(&["paste-buffer", "-p", "-t", "0"]);
+    tmux.wait_for("brain drain");
+    tmux.keys(&["Escape", "q"]);
+    let start = Instant::now();
+    while !tmux.pid().is_empty() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(
+        std::fs::read(&draft).unwrap(),
+        before,
+        "nothing deleted, nothing circulated"
+    );
+}

@@ -340,6 +340,39 @@ impl App {
         }
     }
 
+    /// Handles pasted text: it goes into the editor, the form, the file name or the search
+    /// being typed; anywhere else it is refused, never read as keys (a paste of "dddd" must
+    /// not delete four paragraphs).
+    pub fn handle_paste(&mut self, text: &str) {
+        let one_line = || {
+            text.split(['\n', '\r'])
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+        };
+        match &mut self.mode {
+            Mode::Editor(editor) => {
+                let typed = editor.textarea.insert_str(text);
+                self.typed += u64::from(typed);
+            }
+            Mode::HeaderForm(form) => {
+                let typed = form.input().insert_str(text);
+                self.typed += u64::from(typed);
+            }
+            Mode::SaveAs(name) => {
+                name.insert_str(one_line());
+            }
+            Mode::Search => self.library.type_text(one_line()),
+            _ => {
+                self.message = Some(format!(
+                    "a paste goes into the text being edited: press {} to edit the selected part, or {} to search the library, then paste",
+                    self.key(Context::Draft, Action::Edit),
+                    self.key(Context::Draft, Action::Search)
+                ));
+            }
+        }
+        self.keep_selections_in_view();
+    }
+
     /// Handles the mouse: a click selects, the wheel scrolls the pane under the pointer.
     pub fn handle_mouse(&mut self, event: MouseEvent) {
         self.handle_mouse_now(event);

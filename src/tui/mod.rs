@@ -19,7 +19,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -159,14 +160,29 @@ fn clock_time(moment: std::time::SystemTime) -> String {
         .unwrap_or_else(|_| "an earlier session".to_string())
 }
 
+/// Asks the terminal for mouse events and for pastes as one piece (bracketed paste), so that
+/// pasted text is never read as keystrokes.
+fn capture_input() {
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+}
+
+/// Gives the terminal back its own mouse and paste handling.
+fn release_input() {
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+}
+
 /// Runs the screen until the drafter quits.
 pub fn run(mut session: Session) -> Result<()> {
     install_panic_hook();
     catch_hangups();
     let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    capture_input();
     let outcome = event_loop(&mut terminal, &mut session);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    release_input();
     ratatui::restore();
     outcome
 }
@@ -252,6 +268,7 @@ fn event_loop(terminal: &mut DefaultTerminal, session: &mut Session) -> Result<(
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
                 Event::Mouse(mouse) => app.handle_mouse(mouse),
+                Event::Paste(text) => app.handle_paste(&text),
                 Event::Resize(width, height) => app.resize(width, height),
                 _ => continue,
             }
@@ -300,7 +317,7 @@ pub fn remember_for_panic(recovery_file: Option<&std::path::Path>, app: &App) {
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        release_input();
         ratatui::restore();
         previous(info);
         let saved = LAST_WORK.lock().ok().and_then(|mut last| last.take());
@@ -351,7 +368,7 @@ fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> Result<String>
                 .filter(|e| !e.trim().is_empty())
         })
         .unwrap_or_else(|| "vi".to_string());
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    release_input();
     ratatui::restore();
     let status = std::process::Command::new("sh")
         .arg("-c")
@@ -360,7 +377,7 @@ fn edit_externally(terminal: &mut DefaultTerminal, text: &str) -> Result<String>
         .arg(file.path())
         .status();
     *terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    capture_input();
     terminal.clear()?;
     let status = status.with_context(|| format!("cannot start {editor}"))?;
     anyhow::ensure!(

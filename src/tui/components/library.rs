@@ -83,6 +83,12 @@ impl LibraryPane {
         self.refilter();
     }
 
+    /// Adds typed or pasted text to the filter, its control characters left out.
+    pub fn type_text(&mut self, text: &str) {
+        self.filter.extend(text.chars().filter(|c| !c.is_control()));
+        self.refilter();
+    }
+
     /// Takes the last character off the filter.
     pub fn backspace(&mut self) {
         self.filter.pop();
