@@ -342,3 +342,28 @@ fn a_paste_is_never_run_as_keystrokes() {
         "nothing deleted, nothing circulated"
     );
 }
+
+/// A second chapeau opened read-only (or anyway) on a draft with unsaved work in the first
+/// leaves the first one's recovery file where it is when it quits.
+#[test]
+fn quitting_a_second_chapeau_keeps_the_first_ones_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_of_example(dir.path());
+    let first = unsaved_work_in("keeper", dir.path());
+    let kept = first.recovery_files();
+    for (name, answer) in [("reader", "r"), ("anyway", "o")] {
+        let second = Tmux::new(name);
+        second.start_with(dir.path(), "prague.toml", first.data.path(), "");
+        second.wait_for("already open in another chapeau (pid");
+        let pid = second.pid();
+        second.keys(&[answer, "q"]);
+        let start = Instant::now();
+        while common::is_running(&pid) {
+            assert!(start.elapsed() < Duration::from_secs(10), "chapeau ended");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(first.recovery_files(), kept, "after the {name} session");
+        assert!(kept.iter().all(|file| file.exists()));
+    }
+    first.tmux(&["kill-server"]);
+}
