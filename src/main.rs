@@ -63,6 +63,9 @@ enum Command {
         /// Write to this file (atomically) instead of standard output ("-" for standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
         /// Export circulated revision N (0 = the original) instead of the working text.
         #[arg(long, value_name = "N")]
         rev: Option<Version>,
@@ -107,6 +110,9 @@ enum Command {
         /// Write to this file (atomically) instead of standard output ("-" for standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
         /// Exit 1 when the summary counts a change, 0 when it counts none, like git diff.
         #[arg(long)]
         exit_code: bool,
@@ -270,6 +276,7 @@ fn run(command: Command) -> Result<(), Failure> {
             format,
             width,
             output,
+            force,
             rev,
         } => {
             let loaded = draft_file::load_draft_or_text(&draft)?;
@@ -278,7 +285,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let text = export::export(&declaration, format, usize::from(width));
             match output {
                 Some(output) if output.as_os_str() != "-" => {
-                    write_output(&[&draft], &output, &text)?
+                    write_output(&[&draft], &output, &text, force)?
                 }
                 _ => out!("{text}"),
             }
@@ -320,6 +327,7 @@ fn run(command: Command) -> Result<(), Failure> {
             format,
             width,
             output,
+            force,
             exit_code,
         } => {
             let comparison = match &new {
@@ -356,7 +364,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     let sources: Vec<&Path> = std::iter::once(old.as_path())
                         .chain(new.as_deref())
                         .collect();
-                    write_output(&sources, output, &text)?
+                    write_output(&sources, output, &text, force)?
                 }
                 None => out!("{text}"),
             }
@@ -488,9 +496,9 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
     Ok(())
 }
 
-/// Writes an export or a redline atomically, refusing to overwrite any of the files it was
-/// made from.
-fn write_output(sources: &[&Path], output: &Path, text: &str) -> Result<(), Failure> {
+/// Writes an export or a redline atomically: never over any of the files it was made from,
+/// and over another file only when told to (`--force`), as `import` and `new` do.
+fn write_output(sources: &[&Path], output: &Path, text: &str, force: bool) -> Result<(), Failure> {
     let is_a_source =
         sources.iter().any(
             |source| match (source.canonicalize(), output.canonicalize()) {
@@ -501,6 +509,13 @@ fn write_output(sources: &[&Path], output: &Path, text: &str) -> Result<(), Fail
     if is_a_source {
         return Err(anyhow::anyhow!(
             "{} is the draft itself, or a file being compared; write the output to another file",
+            output.display()
+        )
+        .into());
+    }
+    if !force && std::fs::metadata(output).is_ok_and(|found| found.is_file()) {
+        return Err(anyhow::anyhow!(
+            "{} already exists; choose another name, or add --force to replace it",
             output.display()
         )
         .into());

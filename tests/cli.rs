@@ -324,3 +324,38 @@ fn circulating_a_draft_through_a_link_writes_the_real_file() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("not a plain file"), "{}", run.stderr);
 }
+
+/// `export -o` and `diff -o` never replace a file without --force, as `import` and `new` do.
+#[test]
+fn export_and_diff_replace_a_file_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example(), dir.path().join("draft.toml")).unwrap();
+    std::fs::write(dir.path().join("other.toml"), "id = \"another draft\"\n").unwrap();
+    for command in [
+        &["export", "draft.toml", "-o", "other.toml"][..],
+        &["diff", "draft.toml", "--from", "0", "-o", "other.toml"][..],
+    ] {
+        let run = chapeau_in(dir.path(), command);
+        assert_eq!(run.code, 2, "{command:?}");
+        assert!(
+            run.stderr
+                .contains("other.toml already exists; choose another name, or add --force"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("other.toml")).unwrap(),
+            "id = \"another draft\"\n"
+        );
+    }
+    let run = chapeau_in(
+        dir.path(),
+        &["export", "draft.toml", "-o", "other.toml", "--force"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        std::fs::read_to_string(dir.path().join("other.toml"))
+            .unwrap()
+            .starts_with("COUNCIL OF THE EUROPEAN UNION")
+    );
+}
