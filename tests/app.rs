@@ -761,3 +761,49 @@ fn a_paste_goes_into_the_editor_and_is_refused_elsewhere() {
     app.handle_paste("brain drain\nsecond line");
     assert_eq!(app.library.filter, "brain drain");
 }
+
+/// A first save into a folder that does not exist says so and keeps the name prompt open; the
+/// draft keeps no name until a save succeeds. Save As gives a named draft another name.
+#[test]
+fn a_failed_first_save_asks_again_and_save_as_renames() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(
+        chapeau::draft_file::skeleton(),
+        None,
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: false },
+    );
+    app.update(Action::Save);
+    assert!(matches!(app.mode, Mode::SaveAs(_)));
+    let missing = dir.path().join("nodir").join("x.toml");
+    app.handle_paste(missing.to_str().unwrap());
+    app.update(Action::Yes);
+    Files::default().run(&mut app);
+    assert!(matches!(app.mode, Mode::SaveAs(_)), "the prompt stays open");
+    assert_eq!(app.path, None);
+    assert_eq!(
+        app.message.as_deref(),
+        Some(
+            format!(
+                "not saved: there is no folder {}: type another name",
+                dir.path().join("nodir").display()
+            )
+            .as_str()
+        )
+    );
+    app.update(Action::Cancel);
+    let first = dir.path().join("first.toml");
+    app.update(Action::SaveAs);
+    app.handle_paste(first.to_str().unwrap());
+    app.update(Action::Yes);
+    Files::default().run(&mut app);
+    assert_eq!(app.path.as_deref(), Some(first.as_path()));
+    let second = dir.path().join("second.toml");
+    app.update(Action::SaveAs);
+    app.handle_paste(second.to_str().unwrap());
+    app.update(Action::Yes);
+    Files::default().run(&mut app);
+    assert_eq!(app.path.as_deref(), Some(second.as_path()));
+    assert!(first.exists() && second.exists());
+}

@@ -51,6 +51,8 @@ pub enum Action {
     Redo,
     /// Save the draft (atomically).
     Save,
+    /// Save the draft under another name, which it keeps from then on.
+    SaveAs,
     /// Quit, asking first when there are unsaved changes.
     Quit,
     /// Show every key and what it does.
@@ -126,6 +128,7 @@ impl Action {
                 | Action::Undo
                 | Action::Redo
                 | Action::Save
+                | Action::SaveAs
                 | Action::Circulate
         )
     }
@@ -155,6 +158,7 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Save => "save",
+            Action::SaveAs => "save under another name",
             Action::Quit => "quit",
             Action::Help => "show this help",
             Action::CloseHelp => "close the help",
@@ -196,6 +200,7 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::Save => "save",
+            Action::SaveAs => "save as",
             Action::Quit => "quit",
             Action::Help => "help",
             Action::CloseHelp => "close",

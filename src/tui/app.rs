@@ -530,6 +530,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Save => self.save(),
+            Action::SaveAs => self.ask_for_a_name(),
             Action::Quit => {
                 if self.is_modified() && !self.read_only {
                     self.mode = Mode::Prompt(Prompt::QuitUnsaved);
@@ -854,9 +855,7 @@ impl App {
             return;
         }
         let Some(path) = self.path.clone() else {
-            let mut name = TextArea::new(vec![String::new()]);
-            name.set_placeholder_text("declaration.toml");
-            self.mode = Mode::SaveAs(Box::new(name));
+            self.ask_for_a_name();
             return;
         };
         self.effects.push(Effect::Save {
@@ -866,6 +865,16 @@ impl App {
             overwrite,
             version: self.document.version(),
         });
+    }
+
+    /// Opens the file-name prompt: the first save of an untitled draft, or Save As.
+    fn ask_for_a_name(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let mut name = TextArea::new(vec![String::new()]);
+        name.set_placeholder_text("declaration.toml");
+        self.mode = Mode::SaveAs(Box::new(name));
     }
 
     fn update_save_as(&mut self, name: Box<TextArea<'static>>, action: Action) {

@@ -156,12 +156,20 @@ impl Files {
         if changed && !overwrite && !new_file {
             return Outcome::ChangedOnDisk;
         }
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        if let Some(folder) = folder.filter(|folder| !folder.is_dir()) {
+            return Outcome::NotSaved(format!(
+                "there is no folder {}: type another name",
+                folder.display()
+            ));
+        }
         match draft_file::save(&path, declaration) {
             Ok(()) => {
                 self.disk_stamp = stamp_of(&path);
                 Outcome::Saved { path, version }
             }
-            Err(error) => Outcome::NotSaved(format!("{error:#}")),
+            // The cause alone: the status line has room for it, not for the whole chain.
+            Err(error) => Outcome::NotSaved(format!("{}: {}", path.display(), error.root_cause())),
         }
     }
 }

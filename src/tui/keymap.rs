@@ -237,6 +237,7 @@ fn defaults() -> Vec<Binding> {
         (C::Global, Key::char('u'), Undo),
         (C::Global, Key::ctrl('r'), Redo),
         (C::Global, Key::ctrl('s'), Save),
+        (C::Global, Key::char('S'), SaveAs),
         (C::Global, Key::char('?'), Help),
         (C::Global, Key::char('q'), Quit),
         (C::Global, Key::ctrl('c'), Quit),
