@@ -807,3 +807,22 @@ fn a_failed_first_save_asks_again_and_save_as_renames() {
     assert_eq!(app.path.as_deref(), Some(second.as_path()));
     assert!(first.exists() && second.exists());
 }
+
+/// A new search starts empty, as in every editor; the one before is a key away.
+#[test]
+fn a_new_search_starts_empty_and_the_last_is_a_key_away() {
+    let mut app = example_app();
+    app.update(Action::Search);
+    app.handle_paste("thank");
+    app.update(Action::SearchAccept);
+    assert_eq!(app.library.filter, "thank");
+    app.update(Action::Search);
+    assert_eq!(app.library.filter, "");
+    app.handle_paste("labour mobility");
+    assert_eq!(app.library.filter, "labour mobility");
+    assert!(!app.library.matches.is_empty(), "labour mobility matches");
+    app.update(Action::SearchClear);
+    app.update(Action::Search);
+    app.update(Action::RecallSearch);
+    assert_eq!(app.library.filter, "labour mobility");
+}

@@ -53,6 +53,8 @@ pub enum Action {
     Save,
     /// Save the draft under another name, which it keeps from then on.
     SaveAs,
+    /// Bring back the search before.
+    RecallSearch,
     /// Quit, asking first when there are unsaved changes.
     Quit,
     /// Show every key and what it does.
@@ -159,6 +161,7 @@ impl Action {
             Action::Redo => "redo",
             Action::Save => "save",
             Action::SaveAs => "save under another name",
+            Action::RecallSearch => "bring back the search before",
             Action::Quit => "quit",
             Action::Help => "show this help",
             Action::CloseHelp => "close the help",
@@ -201,6 +204,7 @@ impl Action {
             Action::Redo => "redo",
             Action::Save => "save",
             Action::SaveAs => "save as",
+            Action::RecallSearch => "last search",
             Action::Quit => "quit",
             Action::Help => "help",
             Action::CloseHelp => "close",

@@ -269,6 +269,7 @@ impl App {
             Mode::Search => [
                 Action::SearchAccept,
                 Action::SearchClear,
+                Action::RecallSearch,
                 Action::Up,
                 Action::Down,
             ]
@@ -515,6 +516,7 @@ impl App {
             | Action::Last => self.move_selection(action),
             Action::Search => {
                 self.focus = Focus::Library;
+                self.library.start_search();
                 self.mode = Mode::Search;
             }
             Action::AddClause => self.add_clause(),
@@ -556,7 +558,11 @@ impl App {
     fn update_search(&mut self, action: Action) {
         match action {
             Action::SearchAccept => {}
-            Action::SearchClear => self.library.clear(),
+            Action::SearchClear => self.library.start_search(),
+            Action::RecallSearch => {
+                self.library.recall_last_search();
+                self.mode = Mode::Search;
+            }
             Action::Up | Action::Down => {
                 self.move_selection(action);
                 self.mode = Mode::Search;

@@ -255,6 +255,7 @@ fn defaults() -> Vec<Binding> {
         (C::Draft, Key::char('H'), EditHeader),
         (C::Search, Key::plain(KeyCode::Enter), SearchAccept),
         (C::Search, Key::plain(KeyCode::Esc), SearchClear),
+        (C::Search, Key::ctrl('p'), RecallSearch),
         (C::Search, Key::plain(KeyCode::Up), Up),
         (C::Search, Key::plain(KeyCode::Down), Down),
         (C::Editor, Key::plain(KeyCode::Esc), KeepEdit),

@@ -19,6 +19,8 @@ pub struct LibraryPane {
     clauses: ClauseLibrary,
     /// The filter typed.
     pub filter: String,
+    /// The filter of the search before, which one key brings back.
+    pub last_filter: String,
     /// The clauses that match the filter, as indices into the library, best first.
     pub matches: Vec<usize>,
     /// The last search, which the next keystroke refines.
@@ -34,6 +36,7 @@ impl LibraryPane {
             matches: (0..clauses.clauses().len()).collect(),
             clauses,
             filter: String::new(),
+            last_filter: String::new(),
             found: Found::default(),
             list: ListState::default().with_selected(Some(0)),
         }
@@ -89,6 +92,22 @@ impl LibraryPane {
         self.refilter();
     }
 
+    /// Starts a new search: an empty filter, the one before kept to be brought back.
+    pub fn start_search(&mut self) {
+        if !self.filter.is_empty() {
+            self.last_filter = std::mem::take(&mut self.filter);
+            self.refilter();
+        }
+    }
+
+    /// Brings back the filter of the search before.
+    pub fn recall_last_search(&mut self) {
+        if self.filter.is_empty() && !self.last_filter.is_empty() {
+            self.filter = self.last_filter.clone();
+            self.refilter();
+        }
+    }
+
     /// Takes the last character off the filter.
     pub fn backspace(&mut self) {
         self.filter.pop();
@@ -137,6 +156,19 @@ impl LibraryPane {
                 format!("{search_key} to search"),
                 look.theme.dim(),
             ))
+        } else if self.filter.is_empty() && !self.last_filter.is_empty() {
+            let recall = look.keymap.key(Context::Search, Action::RecallSearch);
+            Line::from(vec![
+                Span::styled(format!("{search_key} "), look.theme.key()),
+                Span::styled("█", look.theme.dim()),
+                Span::styled(
+                    format!(
+                        " {recall}: {}",
+                        crate::safe_text::visible(&self.last_filter)
+                    ),
+                    look.theme.dim(),
+                ),
+            ])
         } else {
             Line::from(vec![
                 Span::styled(format!("{search_key} "), look.theme.key()),
