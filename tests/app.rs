@@ -344,7 +344,7 @@ fn an_untitled_draft_asks_for_a_file_name_on_first_save() {
     app.path = None;
     app.update(Action::AddClause);
     app.update(Action::Save);
-    assert!(matches!(app.mode, Mode::SaveAs(_)));
+    assert!(matches!(app.mode, Mode::Typing(_)));
     let name = dir.path().join("new.toml");
     type_text(&mut app, name.to_str().unwrap());
     app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
@@ -660,19 +660,30 @@ fn c_circulates_after_asking_and_saves() {
     );
     select(&mut app, Entry::Paragraph(Section::Preamble, 1));
     app.update(Action::Delete);
-    // A cover note dated before REV 1 is refused, not stamped with another date.
+    // A cover note dated before REV 1 is not used, nor any other date stamped: the drafter
+    // types one, and one before REV 1 is refused too.
     let mut header = app.declaration().header.clone();
     header.date = Some(chapeau::cover_note::read_date("2009-02-01").unwrap());
     app.document.set_header(header.clone());
     app.update(Action::Circulate);
-    assert!(matches!(app.mode, Mode::Normal));
+    assert!(matches!(app.mode, Mode::Typing(_)));
     assert_eq!(
         app.message.as_deref(),
         Some(
-            "the cover note's date 2009-02-01 is earlier than REV 1, circulated on 2009-02-11: set the cover note's date (H) first"
+            "the cover note's date 2009-02-01 is earlier than REV 1, circulated on 2009-02-11: type the date to circulate with"
         )
     );
-    // The revision carries the cover note's date.
+    app.handle_paste("2009-01-01");
+    app.update(Action::Yes);
+    assert!(matches!(app.mode, Mode::Typing(_)));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(
+            "the date 2009-01-01 is earlier than REV 1, circulated on 2009-02-11: type another date"
+        )
+    );
+    app.update(Action::Cancel);
+    // The revision carries the cover note's date when it can.
     header.date = Some(chapeau::cover_note::read_date("2009-03-02").unwrap());
     app.document.set_header(header);
     app.update(Action::Circulate);
@@ -775,12 +786,12 @@ fn a_failed_first_save_asks_again_and_save_as_renames() {
         Theme { color: false },
     );
     app.update(Action::Save);
-    assert!(matches!(app.mode, Mode::SaveAs(_)));
+    assert!(matches!(app.mode, Mode::Typing(_)));
     let missing = dir.path().join("nodir").join("x.toml");
     app.handle_paste(missing.to_str().unwrap());
     app.update(Action::Yes);
     Files::default().run(&mut app);
-    assert!(matches!(app.mode, Mode::SaveAs(_)), "the prompt stays open");
+    assert!(matches!(app.mode, Mode::Typing(_)), "the prompt stays open");
     assert_eq!(app.path, None);
     assert_eq!(
         app.message.as_deref(),

@@ -292,3 +292,27 @@ fn the_tracked_changes_of_bracketed_text_take_other_marks() {
     assert!(shown.contains("<deleted, was (b)>"), "{shown}");
     assert!(!shown.contains("[-"), "{shown}");
 }
+
+/// Circulating a draft whose cover note has no date asks for one.
+#[test]
+fn circulating_without_a_date_asks_for_one() {
+    let mut declaration = draft_file::load(&common::example()).unwrap().declaration;
+    declaration.header.date = None;
+    declaration.operative[0].text.push_str(" again");
+    let mut app = App::new(
+        declaration,
+        Some("prague.toml".into()),
+        ClauseLibrary::bundled(),
+        Keymap::default(),
+        Theme { color: false },
+    );
+    app.resize(120, 36);
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Char('c')]);
+    let terminal = screen(&mut app, 120, 36);
+    let shown = terminal.backend().to_string();
+    assert!(
+        shown.contains("Circulate the next revision dated (YYYY-MM-DD) (Enter next"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use jiff::civil::Date;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui_textarea::TextArea;
@@ -34,6 +35,36 @@ pub enum Focus {
     Draft,
 }
 
+/// What a typed answer is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    /// The file name to save under: the first save of an untitled draft, or Save As.
+    FileName,
+    /// The date to circulate the next revision with.
+    CirculationDate,
+}
+
+/// An answer being typed, and what it is for.
+pub struct Typing {
+    /// What the answer is for.
+    pub asked: Asked,
+    /// The answer so far.
+    pub input: TextArea<'static>,
+}
+
+impl Typing {
+    fn new(asked: Asked, placeholder: &str) -> Box<Typing> {
+        let mut input = TextArea::new(vec![String::new()]);
+        input.set_placeholder_text(placeholder);
+        Box::new(Typing { asked, input })
+    }
+
+    /// The answer, trimmed.
+    pub fn answer(&self) -> String {
+        self.input.lines().join("").trim().to_string()
+    }
+}
+
 /// What the keyboard is doing besides moving around.
 pub enum Mode {
     /// Browsing the panes.
@@ -48,8 +79,8 @@ pub enum Mode {
     Help(Help),
     /// Waiting for an answer.
     Prompt(Prompt),
-    /// Typing the file name of an untitled draft.
-    SaveAs(Box<TextArea<'static>>),
+    /// Typing an answer: a file name, a date.
+    Typing(Box<Typing>),
     /// Reading the tracked changes.
     Redline(Box<RedlineView>),
 }
@@ -144,7 +175,7 @@ impl App {
         match outcome {
             Outcome::Saved { path, version } => {
                 self.document.mark_saved_at(version);
-                if matches!(self.mode, Mode::SaveAs(_)) {
+                if matches!(&self.mode, Mode::Typing(t) if t.asked == Asked::FileName) {
                     self.mode = Mode::Normal;
                 }
                 self.message = Some(format!("saved {}", path.display()));
@@ -229,7 +260,7 @@ impl App {
             Mode::HeaderForm(_) => vec![Context::Form],
             Mode::Help(_) => vec![Context::Help],
             Mode::Prompt(_) => vec![Context::Prompt],
-            Mode::SaveAs(_) => vec![Context::Name],
+            Mode::Typing(_) => vec![Context::Name],
             Mode::Redline(_) => vec![Context::Redline],
         }
     }
@@ -279,7 +310,7 @@ impl App {
             Mode::HeaderForm(form) => of(form.as_ref()),
             Mode::Help(help) => of(help),
             Mode::Prompt(prompt) => of(prompt),
-            Mode::SaveAs(_) => vec![
+            Mode::Typing(_) => vec![
                 (Context::Name, Action::Yes),
                 (Context::Name, Action::Cancel),
             ],
@@ -304,9 +335,9 @@ impl App {
     fn handle_key_now(&mut self, event: KeyEvent) {
         let key = Key::from_event(event);
         if let Some(action) = self.keymap.action(&self.contexts(), key) {
-            // In the file-name prompt, letters are typing even if a key names them.
+            // In a typed answer, letters are typing even if a key names them.
             let typing_name =
-                matches!(self.mode, Mode::SaveAs(_)) && matches!(key.code, KeyCode::Char(_));
+                matches!(self.mode, Mode::Typing(_)) && matches!(key.code, KeyCode::Char(_));
             if !typing_name {
                 self.update(action);
                 return;
@@ -321,8 +352,8 @@ impl App {
                 let typed = form.input().input(event);
                 self.typed += u64::from(typed);
             }
-            Mode::SaveAs(name) => {
-                name.input(event);
+            Mode::Typing(typing) => {
+                typing.input.input(event);
             }
             Mode::Search => match key.code {
                 KeyCode::Char(c)
@@ -359,8 +390,8 @@ impl App {
                 let typed = form.input().insert_str(text);
                 self.typed += u64::from(typed);
             }
-            Mode::SaveAs(name) => {
-                name.insert_str(one_line());
+            Mode::Typing(typing) => {
+                typing.input.insert_str(one_line());
             }
             Mode::Search => self.library.type_text(one_line()),
             _ => {
@@ -483,7 +514,10 @@ impl App {
                 }
             }
             Mode::Prompt(prompt) => self.answer(prompt, action),
-            Mode::SaveAs(name) => self.update_save_as(name, action),
+            Mode::Typing(typing) => match typing.asked {
+                Asked::FileName => self.update_save_as(typing, action),
+                Asked::CirculationDate => self.update_circulation_date(typing, action),
+            },
             Mode::Redline(mut view) => {
                 let revisions = self.declaration().revisions.len();
                 match view.update(action, revisions) {
@@ -800,6 +834,18 @@ impl App {
                 Some("nothing changed since the last revision: nothing to circulate".into());
             return;
         }
+        match self.declaration().circulation_date(None) {
+            Ok(date) => self.ask_to_circulate_on(date),
+            Err(refusal) => {
+                // No usable date in the cover note: the drafter types one.
+                self.message = Some(format!("{refusal}: type the date to circulate with"));
+                self.mode = Mode::Typing(Typing::new(Asked::CirculationDate, "YYYY-MM-DD"));
+            }
+        }
+    }
+
+    /// The question whether to circulate the working text as the next revision on `date`.
+    fn ask_to_circulate_on(&mut self, date: Date) {
         let mut next = self.declaration().header.clone();
         next.revision = self.declaration().revisions.len() as u32;
         let number = next.printed_number();
@@ -807,16 +853,6 @@ impl App {
             format!("REV {}", next.revision)
         } else {
             number
-        };
-        let date = match self.declaration().circulation_date(None) {
-            Ok(date) => date,
-            Err(refusal) => {
-                self.message = Some(format!(
-                    "{refusal}: set the cover note's date ({}) first",
-                    self.key(Context::Draft, Action::EditHeader)
-                ));
-                return;
-            }
         };
         self.mode = Mode::Prompt(Prompt::Circulate { number, date });
     }
@@ -878,18 +914,16 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let mut name = TextArea::new(vec![String::new()]);
-        name.set_placeholder_text("declaration.toml");
-        self.mode = Mode::SaveAs(Box::new(name));
+        self.mode = Mode::Typing(Typing::new(Asked::FileName, "declaration.toml"));
     }
 
-    fn update_save_as(&mut self, name: Box<TextArea<'static>>, action: Action) {
+    fn update_save_as(&mut self, typing: Box<Typing>, action: Action) {
         match action {
             Action::Yes => {
-                let typed = name.lines().join("").trim().to_string();
+                let typed = typing.answer();
                 if typed.is_empty() {
                     self.message = Some("type a file name, e.g. declaration.toml".into());
-                    self.mode = Mode::SaveAs(name);
+                    self.mode = Mode::Typing(typing);
                     return;
                 }
                 // The prompt stays open until the save is done: a name that cannot be used
@@ -901,13 +935,38 @@ impl App {
                     overwrite: false,
                     version: self.document.version(),
                 });
-                self.mode = Mode::SaveAs(name);
+                self.mode = Mode::Typing(typing);
             }
             Action::Cancel => {
                 self.after_save = AfterSave::Nothing;
                 self.message = Some("not saved".into());
             }
-            _ => self.mode = Mode::SaveAs(name),
+            _ => self.mode = Mode::Typing(typing),
+        }
+    }
+
+    /// A date typed for the next revision: read, checked against the previous revision's,
+    /// then the question whether to circulate.
+    fn update_circulation_date(&mut self, typing: Box<Typing>, action: Action) {
+        match action {
+            Action::Yes => {
+                let date = crate::cover_note::read_date(&typing.answer())
+                    .map_err(|why| why.to_string())
+                    .and_then(|date| {
+                        self.declaration()
+                            .circulation_date(Some(date))
+                            .map_err(|refusal| refusal.to_string())
+                    });
+                match date {
+                    Ok(date) => self.ask_to_circulate_on(date),
+                    Err(why) => {
+                        self.message = Some(format!("{why}: type another date"));
+                        self.mode = Mode::Typing(typing);
+                    }
+                }
+            }
+            Action::Cancel => self.message = Some("not circulated".into()),
+            _ => self.mode = Mode::Typing(typing),
         }
     }
 

@@ -8,6 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
+use crate::tui::app::{Asked, Typing};
+
 use super::{Component, Look, centered};
 use crate::model::Declaration;
 use crate::tui::action::Action;
@@ -98,15 +100,20 @@ impl Component for Prompt {
 }
 
 /// Draws the question for the file name of a new draft, with the name being typed.
-pub fn draw_file_name(frame: &mut Frame, screen: Rect, look: &Look, name: &TextArea<'static>) {
+/// The question for a typed answer, with the field being typed.
+pub fn draw_typing(frame: &mut Frame, screen: Rect, look: &Look, typing: &Typing) {
+    let (asked, yes) = match typing.asked {
+        Asked::FileName => ("Save the new draft as", "save"),
+        Asked::CirculationDate => ("Circulate the next revision dated (YYYY-MM-DD)", "next"),
+    };
     let question = format!(
-        "Save the new draft as ({}):",
+        "{asked} ({}):",
         look.keymap.legend(
             Context::Name,
-            &[(&[Action::Yes], "save"), (&[Action::Cancel], "cancel")]
+            &[(&[Action::Yes], yes), (&[Action::Cancel], "cancel")]
         )
     );
-    draw_question(frame, screen, look, &question, Some(name));
+    draw_question(frame, screen, look, &question, Some(&typing.input));
 }
 
 fn draw_question(

@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Editor(editor) => editor.draw(frame, layout.editor, &look),
         Mode::HeaderForm(form) => form.draw(frame, area, &look),
         Mode::Prompt(prompt) => prompt.draw(frame, area, &look),
-        Mode::SaveAs(name) => question::draw_file_name(frame, area, &look, name),
+        Mode::Typing(typing) => question::draw_typing(frame, area, &look, typing),
         Mode::Help(help) => help.draw(frame, area, &look),
         Mode::Normal | Mode::Search | Mode::Redline(_) => {}
     }
