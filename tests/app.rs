@@ -620,9 +620,10 @@ fn r_shows_the_changes_since_the_last_revision_and_n_walks_through_them() {
         app.message.as_deref(),
         Some("since 6093/1/09 REV 1: 0 inserted, 2 deleted, 0 moved, 0 amended, 35 unchanged")
     );
+    // Block 0 is the cover note; paragraph i is block i + 1.
     let first = view.top;
     assert_eq!(
-        view.redline.paragraphs[first].status,
+        view.redline.paragraphs[first - 1].status,
         chapeau::redline::Status::Deleted
     );
     app.update(Action::NextChange);
@@ -631,7 +632,7 @@ fn r_shows_the_changes_since_the_last_revision_and_n_walks_through_them() {
     };
     assert!(view.top > first);
     assert_eq!(
-        view.redline.paragraphs[view.top].status,
+        view.redline.paragraphs[view.top - 1].status,
         chapeau::redline::Status::Deleted
     );
     app.update(Action::PreviousChange);
@@ -639,6 +640,22 @@ fn r_shows_the_changes_since_the_last_revision_and_n_walks_through_them() {
         panic!()
     };
     assert_eq!(view.top, first);
+    // The view scrolls to the cover note and to the end, a page at a time or at once.
+    app.update(Action::First);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert_eq!(view.top, 0);
+    app.update(Action::PageDown);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert_eq!(view.top, 5);
+    app.update(Action::Last);
+    let Mode::Redline(view) = &app.mode else {
+        panic!()
+    };
+    assert_eq!(view.top, view.redline.paragraphs.len());
     app.update(Action::CloseRedline);
     assert!(matches!(app.mode, Mode::Normal));
 }

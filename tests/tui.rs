@@ -255,14 +255,16 @@ fn the_tracked_changes_without_colour_carry_text_markers() {
             KeyCode::Char('r'),
             KeyCode::Char('f'),
             KeyCode::Char('t'),
-            KeyCode::Char('n'),
-            KeyCode::Char('n'),
-            KeyCode::Char('n'),
+            KeyCode::Char('g'),
         ],
     );
+    // From the top: the cover note, its changes marked too.
     let terminal = screen(&mut app, 120, 36);
     let shown = terminal.backend().to_string();
-    assert!(shown.contains("{+") || shown.contains("[-"), "{shown}");
+    assert!(
+        shown.contains("Brussels, [-20 January-] {+11 February+} 2009"),
+        "{shown}"
+    );
     insta::assert_snapshot!(terminal.backend());
 }
 
@@ -313,6 +315,36 @@ fn circulating_without_a_date_asks_for_one() {
     assert!(
         shown.contains("Circulate the next revision dated (YYYY-MM-DD) (Enter next"),
         "{shown}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+/// The tracked changes scroll to the end a page at a time, and a wrapped operative paragraph
+/// hangs under its text, past its label.
+#[test]
+fn the_tracked_changes_scroll_and_hang_under_labels() {
+    let mut app = example_app(Theme { color: false });
+    keys(
+        &mut app,
+        &[
+            KeyCode::Tab,
+            KeyCode::Char('r'),
+            KeyCode::Char('f'),
+            KeyCode::Char('t'),
+            KeyCode::Char('G'),
+            KeyCode::PageUp,
+        ],
+    );
+    let terminal = screen(&mut app, 120, 36);
+    let shown = terminal.backend().to_string();
+    let rows: Vec<&str> = shown.lines().collect();
+    let labelled = rows
+        .iter()
+        .position(|row| row.contains("││(j)  "))
+        .expect("an operative paragraph in view");
+    assert!(
+        rows[labelled + 1].contains("││     "),
+        "its second line hangs under the text:\n{shown}"
     );
     insta::assert_snapshot!(terminal.backend());
 }

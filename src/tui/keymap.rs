@@ -297,6 +297,12 @@ fn defaults() -> Vec<Binding> {
         (C::Redline, Key::char('t'), EarlierTo),
         (C::Redline, Key::char('T'), LaterTo),
         (C::Redline, Key::char('s'), SideBySide),
+        (C::Redline, Key::plain(KeyCode::PageUp), PageUp),
+        (C::Redline, Key::plain(KeyCode::PageDown), PageDown),
+        (C::Redline, Key::char('g'), First),
+        (C::Redline, Key::plain(KeyCode::Home), First),
+        (C::Redline, Key::char('G'), Last),
+        (C::Redline, Key::plain(KeyCode::End), Last),
     ];
     table
         .iter()

@@ -5,14 +5,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Component, Look};
 use crate::model::Declaration;
 use crate::redline::render::Marks;
 use crate::redline::render::note_of;
 use crate::redline::words::{Span as Marked, SpanKind};
-use crate::redline::{ParagraphChange, Redline, Status};
+use crate::redline::{Redline, Status};
 use crate::revisions::Version;
 use crate::safe_text::visible;
 use crate::tui::action::Action;
@@ -28,7 +28,7 @@ pub struct RedlineView {
     pub to: Option<usize>,
     /// Old and new side by side instead of inline.
     pub side_by_side: bool,
-    /// The paragraph at the top of the view.
+    /// The block at the top of the view: 0 is the cover note, then one block per paragraph.
     pub top: usize,
     /// The text marks shown without colour: those the texts compared do not hold.
     pub marks: Marks,
@@ -74,11 +74,7 @@ impl RedlineView {
             None => format!("since {from_name}: {summary}"),
             Some(_) => format!("{from_name} → {}: {summary}", draft.name_of(to_version)),
         };
-        let top = redline
-            .paragraphs
-            .iter()
-            .position(|p| p.status != Status::Unchanged)
-            .unwrap_or(0);
+        let top = changed_blocks(&redline).next().unwrap_or(0);
         let view = RedlineView {
             marks: Marks::plain_for_redline(&redline),
             redline,
@@ -113,25 +109,45 @@ impl RedlineView {
                 side_by_side: self.side_by_side ^ (action == Action::SideBySide),
             };
         }
-        let mut changes = self
-            .redline
-            .paragraphs
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.status != Status::Unchanged)
-            .map(|(i, _)| i);
+        let mut changes = changed_blocks(&self.redline);
+        let last_block = self.redline.paragraphs.len();
         match action {
             Action::CloseRedline => return Step::Close,
             Action::NextChange => {
                 self.top = changes.find(|&i| i > self.top).unwrap_or(self.top);
             }
             Action::PreviousChange => {
-                self.top = changes.rev().find(|&i| i < self.top).unwrap_or(self.top);
+                let before: Vec<usize> = changes.filter(|&i| i < self.top).collect();
+                self.top = before.last().copied().unwrap_or(self.top);
             }
+            Action::PageUp => self.top = self.top.saturating_sub(PAGE),
+            Action::PageDown => self.top = (self.top + PAGE).min(last_block),
+            Action::First => self.top = 0,
+            Action::Last => self.top = last_block,
             _ => {}
         }
         Step::Stay
     }
+}
+
+/// How many blocks a page of the tracked changes moves.
+const PAGE: usize = 5;
+
+/// The blocks that show a change: the cover note (0) when the drafter changed a field, and
+/// each paragraph that changed (its index plus one).
+fn changed_blocks(redline: &Redline) -> impl Iterator<Item = usize> + '_ {
+    let cover = redline
+        .cover
+        .iter()
+        .any(|line| line.counted && line.status != Status::Unchanged);
+    cover.then_some(0).into_iter().chain(
+        redline
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.status != Status::Unchanged)
+            .map(|(i, _)| i + 1),
+    )
 }
 
 impl Component for RedlineView {
@@ -143,6 +159,8 @@ impl Component for RedlineView {
         vec![
             Action::NextChange,
             Action::PreviousChange,
+            Action::PageDown,
+            Action::PageUp,
             Action::CloseRedline,
             Action::EarlierFrom,
             Action::LaterFrom,
@@ -182,89 +200,193 @@ pub fn draw(frame: &mut Frame, look: &Look, view: &RedlineView, area: Rect) {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .spacing(1)
                 .areas(inner);
-        // Each paragraph takes as many rows on both sides, so that old and new stay level.
+        // Each block takes as many rows on both sides, so that old and new stay level.
         let (mut left, mut right) = (Vec::new(), Vec::new());
-        for paragraph in view.redline.paragraphs.iter().skip(view.top) {
+        for block in view.top..=view.redline.paragraphs.len() {
             if left.len() > usize::from(inner.height) {
                 break;
             }
-            let mut old_rows = wrap(
-                &side(look, view, paragraph, SpanKind::Delete),
-                usize::from(old.width),
+            let (old_rows, new_rows) = (
+                block_rows(look, view, block, Some(SpanKind::Delete)),
+                block_rows(look, view, block, Some(SpanKind::Insert)),
             );
-            let mut new_rows = wrap(
-                &side(look, view, paragraph, SpanKind::Insert),
-                usize::from(new.width),
-            );
-            let rows = old_rows.len().max(new_rows.len()) + 1;
-            old_rows.resize(rows, Line::raw(""));
-            new_rows.resize(rows, Line::raw(""));
-            left.extend(old_rows);
-            right.extend(new_rows);
+            // The cover note is level line by line; a paragraph as a whole.
+            let pieces: Vec<(&[Row], &[Row])> = if block == 0 {
+                old_rows
+                    .iter()
+                    .zip(&new_rows)
+                    .map(|(o, n)| (std::slice::from_ref(o), std::slice::from_ref(n)))
+                    .collect()
+            } else {
+                vec![(&old_rows[..], &new_rows[..])]
+            };
+            for (old_piece, new_piece) in pieces {
+                let mut old_lines = wrap(old_piece, usize::from(old.width));
+                let mut new_lines = wrap(new_piece, usize::from(new.width));
+                let rows = old_lines.len().max(new_lines.len());
+                old_lines.resize(rows, Line::raw(""));
+                new_lines.resize(rows, Line::raw(""));
+                left.extend(old_lines);
+                right.extend(new_lines);
+            }
+            left.push(Line::raw(""));
+            right.push(Line::raw(""));
         }
         frame.render_widget(Paragraph::new(left), old);
         frame.render_widget(Paragraph::new(right), new);
     } else {
-        frame.render_widget(
-            Paragraph::new(lines(look, view, inner.height)).wrap(Wrap { trim: false }),
-            inner,
-        );
+        let mut lines = Vec::new();
+        for block in view.top..=view.redline.paragraphs.len() {
+            if lines.len() > usize::from(inner.height) {
+                break;
+            }
+            lines.extend(wrap(
+                &block_rows(look, view, block, None),
+                usize::from(inner.width),
+            ));
+            lines.push(Line::raw(""));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 }
 
-/// One side of a paragraph as styled spans: the old text with its deletions, or the new text
-/// with its insertions; nothing when the paragraph is not on that side.
-fn side(
-    look: &Look,
-    view: &RedlineView,
-    paragraph: &ParagraphChange,
-    kind: SpanKind,
-) -> Vec<Vec<Span<'static>>> {
-    let absent = matches!(
-        (kind, paragraph.status),
-        (SpanKind::Delete, Status::Inserted) | (SpanKind::Insert, Status::Deleted)
-    );
-    if absent {
-        return Vec::new();
-    }
+/// A row to wrap: what leads it, kept whole (a label, a field's name, a bullet), its words, and
+/// how far its wrapped lines are indented (under the text).
+struct Row {
+    lead: Vec<Span<'static>>,
+    words: Vec<Span<'static>>,
+    indent: usize,
+}
+
+/// The rows of block `block` (0 the cover note, then the paragraphs): inline with every mark
+/// (`side` None), or one side, the old text with its deletions or the new with its insertions;
+/// nothing for what is not on that side.
+fn block_rows(look: &Look, view: &RedlineView, block: usize, side: Option<SpanKind>) -> Vec<Row> {
     let keep = |spans: &[Marked]| -> Vec<Marked> {
         spans
             .iter()
-            .filter(|s| s.kind == SpanKind::Equal || s.kind == kind)
+            .filter(|s| side.is_none_or(|kind| s.kind == SpanKind::Equal || s.kind == kind))
             .cloned()
             .collect()
     };
-    let mut rows =
-        vec![paragraph_line(look, &view.marks, paragraph, &keep(&paragraph.spans)).spans];
-    for item in &paragraph.items {
-        let mut row = vec![Span::raw("     - ")];
-        row.extend(styled(look, &view.marks, &keep(&item.spans)));
-        rows.push(row);
+    let absent = |status: Status| {
+        matches!(
+            (side, status),
+            (Some(SpanKind::Delete), Status::Inserted) | (Some(SpanKind::Insert), Status::Deleted)
+        )
+    };
+    let Some(paragraph) = block.checked_sub(1).map(|i| &view.redline.paragraphs[i]) else {
+        return cover_rows(look, view, side);
+    };
+    if absent(paragraph.status) {
+        return Vec::new();
+    }
+    let lead: Vec<Span<'static>> = paragraph
+        .new_label
+        .iter()
+        .map(|label| Span::raw(format!("{label}  ")))
+        .collect();
+    let mut words = Vec::new();
+    if let Some(note) = note_of(paragraph) {
+        words.push(Span::styled(view.marks.note(&note), look.theme.note()));
+    }
+    words.extend(styled(look, &view.marks, &keep(&paragraph.spans)));
+    let indent = lead.iter().map(|span| span.width()).sum();
+    let mut rows = vec![Row {
+        lead,
+        words,
+        indent,
+    }];
+    for item in paragraph.items.iter().filter(|item| !absent(item.status)) {
+        rows.push(Row {
+            lead: vec![Span::raw("     - ")],
+            words: styled(look, &view.marks, &keep(&item.spans)),
+            indent: 7,
+        });
     }
     rows
 }
 
-/// Wraps rows of styled spans at spaces to `width` columns, keeping each word's style.
-fn wrap(rows: &[Vec<Span<'static>>], width: usize) -> Vec<Line<'static>> {
+/// The cover note's lines, field names in their column, and what the redline compares with.
+fn cover_rows(look: &Look, view: &RedlineView, side: Option<SpanKind>) -> Vec<Row> {
+    const FIELD_COLUMN: usize = 16;
+    let mut rows = Vec::new();
+    for line in &view.redline.cover {
+        let shown = match (side, line.status) {
+            // Not on this side: an empty row, so that the two sides stay level line by line.
+            (Some(SpanKind::Delete), Status::Inserted)
+            | (Some(SpanKind::Insert), Status::Deleted) => {
+                rows.push(Row {
+                    lead: Vec::new(),
+                    words: Vec::new(),
+                    indent: 0,
+                });
+                continue;
+            }
+            // A line only a revision changed is context: as it now reads, or as it read.
+            _ if !line.counted && line.status != Status::Unchanged => {
+                let kind = side.unwrap_or(SpanKind::Insert);
+                vec![Marked {
+                    kind: SpanKind::Equal,
+                    text: crate::redline::render::marks::side(&line.spans, kind),
+                }]
+            }
+            _ => line
+                .spans
+                .iter()
+                .filter(|s| side.is_none_or(|kind| s.kind == SpanKind::Equal || s.kind == kind))
+                .cloned()
+                .collect(),
+        };
+        let lead: Vec<Span<'static>> = line
+            .label
+            .iter()
+            .map(|label| Span::raw(format!("{label:<FIELD_COLUMN$} ")))
+            .collect();
+        rows.push(Row {
+            indent: lead.iter().map(|span| span.width()).sum(),
+            lead,
+            words: styled(look, &view.marks, &shown),
+        });
+    }
+    rows.push(Row {
+        lead: Vec::new(),
+        words: vec![Span::styled(
+            crate::redline::render::compared_with(&view.redline),
+            look.theme.note(),
+        )],
+        indent: 0,
+    });
+    rows
+}
+
+/// Wraps rows of styled spans at spaces to `width` columns, keeping each word's style, the
+/// lines after the first indented as the row says.
+fn wrap(rows: &[Row], width: usize) -> Vec<Line<'static>> {
     use unicode_width::UnicodeWidthStr;
     let width = width.max(10);
     let mut lines = Vec::new();
     for row in rows {
-        let mut line: Vec<Span<'static>> = Vec::new();
-        let mut used = 0;
+        let indent = row.indent.min(width / 2);
+        let mut line: Vec<Span<'static>> = row.lead.clone();
+        let mut used: usize = row.lead.iter().map(|span| span.width()).sum();
+        // Where the words of this line start: no space goes before the first.
+        let mut start = used;
         let mut space_next = false;
-        for span in row {
+        for span in &row.words {
             for (i, word) in span.content.split(' ').enumerate() {
                 let spaced = i > 0 || span.content.starts_with(' ') || space_next;
                 if word.is_empty() {
                     continue;
                 }
-                let needed = word.width() + usize::from(spaced && used > 0);
-                if used > 0 && used + needed > width {
+                let needed = word.width() + usize::from(spaced && used > start);
+                if used > start && used + needed > width {
                     lines.push(Line::from(std::mem::take(&mut line)));
-                    used = 0;
+                    line.push(Span::raw(" ".repeat(indent)));
+                    used = indent;
+                    start = indent;
                 }
-                let text = if spaced && used > 0 {
+                let text = if spaced && used > start {
                     format!(" {word}")
                 } else {
                     word.to_string()
@@ -278,46 +400,6 @@ fn wrap(rows: &[Vec<Span<'static>>], width: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(line));
     }
     lines
-}
-
-/// The paragraphs from the top of the view, inline, with their items.
-fn lines(look: &Look, view: &RedlineView, height: u16) -> Vec<Line<'static>> {
-    let mut lines: Vec<Line> = Vec::new();
-    for paragraph in view.redline.paragraphs.iter().skip(view.top) {
-        if lines.len() > usize::from(height) * 2 {
-            break;
-        }
-        lines.push(paragraph_line(
-            look,
-            &view.marks,
-            paragraph,
-            &paragraph.spans,
-        ));
-        for item in &paragraph.items {
-            let mut line = vec![Span::raw("     - ")];
-            line.extend(styled(look, &view.marks, &item.spans));
-            lines.push(Line::from(line));
-        }
-        lines.push(Line::raw(""));
-    }
-    lines
-}
-
-fn paragraph_line(
-    look: &Look,
-    marks: &Marks,
-    paragraph: &ParagraphChange,
-    marked: &[Marked],
-) -> Line<'static> {
-    let mut spans = Vec::new();
-    if let Some(label) = &paragraph.new_label {
-        spans.push(Span::raw(format!("{label}  ")));
-    }
-    if let Some(note) = note_of(paragraph) {
-        spans.push(Span::styled(marks.note(&note), look.theme.note()));
-    }
-    spans.extend(styled(look, marks, marked));
-    Line::from(spans)
 }
 
 /// Marked words as styled spans: colours, or without colour (`NO_COLOR`) the text marks
