@@ -249,6 +249,10 @@ impl From<anyhow::Error> for Failure {
 }
 
 fn main() -> ExitCode {
+    if let Some(typo) = mistyped_command() {
+        eprintln!("error: {typo}");
+        return ExitCode::from(2);
+    }
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(command) => run(command),
@@ -267,6 +271,32 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// What to say when the first word is neither a command nor a file but close to a command
+/// ("exprot"): otherwise it would be taken for the name of a new draft.
+fn mistyped_command() -> Option<String> {
+    use clap::CommandFactory;
+    let first = std::env::args().nth(1)?;
+    let path = Path::new(&first);
+    if first.starts_with('-') || path.extension().is_some() || path.exists() {
+        return None;
+    }
+    let cli = Cli::command();
+    let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+    if names.contains(&first.as_str()) {
+        return None;
+    }
+    let closest = names
+        .iter()
+        .map(|name| (strsim::damerau_levenshtein(&first, name), *name))
+        .min()?;
+    (closest.0 <= 2).then(|| {
+        format!(
+            "there is no command or file named '{first}'; did you mean `chapeau {}`? (`chapeau --help` lists the commands)",
+            closest.1
+        )
+    })
 }
 
 fn run(command: Command) -> Result<(), Failure> {
@@ -469,6 +499,7 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
         Some(path) if path.exists() => draft_file::load_draft_or_text(path)?.declaration,
         _ => draft_file::skeleton(),
     };
+    let is_new = draft.as_ref().is_some_and(|path| !path.exists());
     // An imported text is never written over: the first save asks for a draft name.
     let draft = if is_text { None } else { draft };
     let keymap = chapeau::tui::config::load_keymap()?;
@@ -483,8 +514,14 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
         )
     });
     let theme = chapeau::tui::theme::Theme::from_environment();
+    let new_draft_note = draft.as_ref().filter(|_| is_new).map(|path| {
+        format!(
+            "new draft: {} does not exist yet; it is written on the first save",
+            path.display()
+        )
+    });
     let mut app = chapeau::tui::app::App::new(declaration, draft, library, keymap, theme);
-    app.message = problem;
+    app.message = problem.or(new_draft_note);
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(anyhow::anyhow!(

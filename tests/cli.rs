@@ -359,3 +359,25 @@ fn export_and_diff_replace_a_file_only_with_force() {
             .starts_with("COUNCIL OF THE EUROPEAN UNION")
     );
 }
+
+/// A mistyped command is named with the command meant, never opened as a new draft.
+#[test]
+fn a_mistyped_command_suggests_the_one_meant() {
+    for args in [
+        &["exprot", "x.toml"][..],
+        &["exprot"][..],
+        &["dif", "a", "b"][..],
+    ] {
+        let run = chapeau(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        let meant = if args[0] == "dif" { "diff" } else { "export" };
+        assert!(
+            run.stderr.contains(&format!(
+                "there is no command or file named '{}'; did you mean `chapeau {meant}`?",
+                args[0]
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}

@@ -367,3 +367,14 @@ fn quitting_a_second_chapeau_keeps_the_first_ones_recovery_file() {
     }
     first.tmux(&["kill-server"]);
 }
+
+/// A draft name that does not exist opens a new draft, and the screen says so.
+#[test]
+fn a_new_draft_says_it_is_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::new("newname");
+    tmux.start(dir.path(), "nosuch.toml");
+    tmux.wait_for("new draft: nosuch.toml does not exist yet; it is written on the first save");
+    tmux.keys(&["q"]);
+    assert!(!dir.path().join("nosuch.toml").exists());
+}
