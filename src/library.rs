@@ -402,7 +402,25 @@ impl ClauseLibrary {
     /// previous one (the drafter typing on) can only match clauses the previous one matched,
     /// so only those are looked at.
     pub fn refine(&self, previous: &Found, query: &str) -> Found {
-        let fuzzy = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        // A few letters scattered over an id match almost any id: a short query is looked for
+        // as it is written.
+        let short = query.trim().chars().count() < 4;
+        let fuzzy = if short {
+            Pattern::new(
+                query,
+                CaseMatching::Ignore,
+                Normalization::Smart,
+                AtomKind::Substring,
+            )
+        } else {
+            Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart)
+        };
+        // Clauses whose id holds the query as it is written come first.
+        let wanted = query.trim().to_lowercase().replace(' ', "-");
+        let id_holds = |at: usize| -> u32 {
+            let id = self.clauses[at].id.to_lowercase();
+            u32::from(!wanted.is_empty() && id.contains(&wanted)) + u32::from(id == wanted)
+        };
         let words = Pattern::new(
             &plain_punctuation(query),
             CaseMatching::Ignore,
@@ -415,36 +433,41 @@ impl ClauseLibrary {
             q.chars()
                 .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
         };
+        // A short query is looked for as written, a longer one fuzzily: a fuzzy search can
+        // match what the short one did not, so it starts over.
+        let was_short = previous.query.trim().chars().count() < 4;
         let candidates: Vec<usize> = if !previous.query.trim().is_empty()
             && query.starts_with(&previous.query)
             && is_plain(query)
+            && (was_short == short)
         {
             previous.matched.clone()
         } else {
             (0..haystacks.len()).collect()
         };
-        let mut scored: Vec<(u32, usize)> = on_every_core(&candidates, |part| {
+        let mut scored: Vec<(u32, u32, usize)> = on_every_core(&candidates, |part| {
             let mut matcher = Matcher::new(Config::DEFAULT);
             part.iter()
                 .filter_map(|&at| {
                     let haystack = &haystacks[at];
                     let in_keys = fuzzy.score(haystack.keys.slice(..), &mut matcher);
                     let in_text = words.score(haystack.text.slice(..), &mut matcher);
-                    Some((in_keys.max(in_text)?, at))
+                    Some((id_holds(at), in_keys.max(in_text)?, at))
                 })
                 .collect()
         });
-        let mut matched: Vec<usize> = scored.iter().map(|&(_, at)| at).collect();
+        let mut matched: Vec<usize> = scored.iter().map(|&(_, _, at)| at).collect();
         matched.sort_unstable();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         // Keep the matches at least half as good as the best, so that the list stays about
-        // the query rather than every id that holds its letters somewhere.
-        let floor = scored.first().map_or(0, |(best, _)| best / 2);
-        scored.retain(|(score, _)| *score >= floor);
+        // the query rather than every id that holds its letters somewhere; an id that holds
+        // the query is always kept.
+        let floor = scored.iter().map(|&(_, score, _)| score).max().unwrap_or(0) / 2;
+        scored.retain(|&(holds, score, _)| holds > 0 || score >= floor);
         Found {
             query: query.to_string(),
             matched,
-            ranked: scored.into_iter().map(|(_, at)| at).collect(),
+            ranked: scored.into_iter().map(|(_, _, at)| at).collect(),
         }
     }
 }

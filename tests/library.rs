@@ -279,3 +279,14 @@ fn the_same_folder_given_twice_is_read_once() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(run.stderr.contains("from 2 libraries"), "{}", run.stderr);
 }
+
+/// A clause whose id holds the query comes first, and a short query is not scattered over
+/// every id.
+#[test]
+fn an_id_that_holds_the_query_ranks_first_and_short_queries_stay_narrow() {
+    let library = chapeau::library::ClauseLibrary::bundled();
+    let found = library.search("brain");
+    assert_eq!(found[0].id, "brain-circulation");
+    let few = library.search("ilo");
+    assert!(few.len() <= 5, "{}", few.len());
+}
