@@ -14,6 +14,11 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    anyhow::ensure!(
+        folder.is_dir(),
+        "there is no folder {}: create it, or write somewhere else",
+        folder.display()
+    );
     let mut temporary = tempfile::Builder::new()
         .prefix(".chapeau-")
         .suffix(".tmp")

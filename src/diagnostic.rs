@@ -87,8 +87,8 @@ impl Diagnostic {
     pub fn of_file(path: &Path, message: impl Into<String>, help: impl Into<String>) -> Diagnostic {
         Diagnostic {
             path: path.to_path_buf(),
-            line: 1,
-            column: 1,
+            line: 0,
+            column: 0,
             source_line: String::new(),
             message: message.into(),
             help: help.into(),
@@ -102,15 +102,20 @@ const QUOTE_WIDTH: usize = 120;
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-        // The first line is the one editors and scripts read: FILE:LINE:COLUMN.
-        writeln!(
-            f,
-            "{}:{}:{}: error: {}",
-            self.path.display(),
-            self.line,
-            self.column,
-            self.message
-        )?;
+        // The first line is the one editors and scripts read: FILE:LINE:COLUMN, or FILE alone
+        // for the file as a whole (one that cannot be read has no line to point at).
+        if self.line == 0 {
+            writeln!(f, "{}: error: {}", self.path.display(), self.message)?;
+        } else {
+            writeln!(
+                f,
+                "{}:{}:{}: error: {}",
+                self.path.display(),
+                self.line,
+                self.column,
+                self.message
+            )?;
+        }
         let quoted = crate::safe_text::visible(&self.source_line);
         let group = if quoted.is_empty() {
             Group::with_level(Level::ERROR).element(Level::HELP.message(&self.help))
@@ -199,9 +204,10 @@ impl LineIndex {
 pub fn read_text_file(path: &Path) -> Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|error| {
         let help = match error.kind() {
-            std::io::ErrorKind::NotFound => {
+            std::io::ErrorKind::NotFound if path.extension().is_some_and(|e| e == "toml") => {
                 "check the file name, or run `chapeau new FILE` to start a draft"
             }
+            std::io::ErrorKind::NotFound => "check the file name and the folder",
             std::io::ErrorKind::PermissionDenied => "check the file's permissions",
             _ => "check that the path names a readable file",
         };

@@ -381,3 +381,36 @@ fn a_mistyped_command_suggests_the_one_meant() {
         );
     }
 }
+
+/// A file that cannot be read is named without a line it does not have, with help that fits
+/// the command; a folder that does not exist is named as such.
+#[test]
+fn missing_files_and_folders_are_named_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = chapeau_in(dir.path(), &["export", "missing.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("missing.toml: error: cannot read the file"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("`chapeau new FILE`"), "{}", run.stderr);
+    let run = chapeau_in(dir.path(), &["import", "missing.txt"]);
+    assert!(
+        run.stderr
+            .starts_with("missing.txt: error: cannot read the file"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("chapeau new"), "{}", run.stderr);
+    let run = chapeau_in(dir.path(), &["new", "nodir/x.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("there is no folder nodir: create it, or write somewhere else")
+            && !run.stderr.contains(".tmp"),
+        "{}",
+        run.stderr
+    );
+}
