@@ -39,7 +39,7 @@ fn choice<T: Copy + Send + Sync + 'static>(
 #[derive(Parser)]
 #[command(name = "chapeau", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// The draft to open in the drafting screen (a missing file is a new draft).
+    /// The draft to open in the drafting screen (a missing file is a new draft; a plain text is imported).
     draft: Option<PathBuf>,
     /// Add a folder of clause files to the library (repeatable).
     #[arg(long = "library", value_name = "DIR")]
@@ -50,9 +50,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print a draft as plain text (the Council layout), Markdown or JSON.
+    /// Print a draft as plain text (the Council layout), Markdown, JSON or an HTML page.
     Export {
-        /// The draft file (TOML).
+        /// The draft (TOML), or a plain-text declaration read on the fly.
         draft: PathBuf,
         /// The output format.
         #[arg(long, value_parser = choice(&Format::ALL), default_value = "text")]
@@ -86,7 +86,7 @@ enum Command {
     },
     /// Lint a draft as a careful drafter would; exit 1 when there are findings.
     Check {
-        /// The draft file (TOML).
+        /// The draft (TOML), or a plain-text declaration read on the fly.
         draft: PathBuf,
     },
     /// Show the tracked changes between two versions of a declaration.
