@@ -221,7 +221,29 @@ pub fn read_text_file(path: &Path) -> Result<String, Box<Diagnostic>> {
 }
 
 /// Turns raw bytes into text, refusing binary content and invalid UTF-8 with their position.
-pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
+pub fn text_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
+    // Word's "Unicode Text" is UTF-16 with a byte-order mark; Notepad's UTF-8 starts with one.
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|pair| unit([pair[0], pair.get(1).copied().unwrap_or(0)]))
+            .collect();
+        return String::from_utf16(&units).map_err(|_| {
+            Box::new(Diagnostic::of_file(
+                path,
+                "the file says it is UTF-16 text, but is not",
+                "save the file as UTF-8 text (in most editors: Save As, Encoding: UTF-8)",
+            ))
+        });
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
     if let Some(nul) = memchr::memchr(0, &bytes) {
         let readable = String::from_utf8_lossy(&bytes[..nul]).into_owned();
         return Err(Box::new(Diagnostic::at_offset(

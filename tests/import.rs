@@ -292,3 +292,27 @@ fn bad_files_given_to_import_are_refused_with_their_position() {
         );
     }
 }
+
+/// A text saved by Word as "Unicode Text" (UTF-16) or by Notepad with a UTF-8 byte-order mark
+/// reads as the same text.
+#[test]
+fn utf16_and_a_byte_order_mark_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "COUNCIL OF THE EUROPEAN UNION\n\nDRAFT JOINT DECLARATION\n\nWe, Ministers,\n\nAware of the need to act,\n\nWe agree on the following:\n\n(a) We will act.\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(text.as_bytes());
+    std::fs::write(dir.path().join("plain.txt"), text).unwrap();
+    std::fs::write(dir.path().join("word.txt"), utf16).unwrap();
+    std::fs::write(dir.path().join("notepad.txt"), bom).unwrap();
+    let export = |name: &str| {
+        let run = common::chapeau_in(dir.path(), &["export", name, "--format", "json"]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        run.stdout
+    };
+    let plain = export("plain.txt");
+    assert_eq!(export("word.txt"), plain);
+    assert_eq!(export("notepad.txt"), plain);
+    assert!(!plain.contains('\u{feff}'));
+}
