@@ -356,6 +356,10 @@ pub fn set_entry_text(d: &mut Declaration, entry: Entry, text: &str) {
         Entry::Opening => d.opening = join_lines(text),
         Entry::Chapeau => d.chapeau = join_lines(text),
         Entry::Closing => d.closing = join_lines(text),
+        // An unplaced passage emptied is gone: nothing is left to place.
+        Entry::Unplaced(i) if i < d.unplaced.len() && text.trim().is_empty() => {
+            d.unplaced.remove(i);
+        }
         Entry::Unplaced(i) => {
             if let Some(passage) = d.unplaced.get_mut(i) {
                 *passage = join_lines(text);

@@ -378,14 +378,22 @@ fn read_only_refuses_changes() {
 }
 
 #[test]
-fn previous_field_wraps_around_the_form() {
+fn the_form_stops_at_its_first_and_last_fields() {
     let mut app = app();
     app.update(Action::EditHeader);
     app.update(Action::PreviousField);
     let Mode::HeaderForm(form) = &app.mode else {
         panic!("form expected")
     };
-    assert_eq!(form.current, form.fields.len() - 1);
+    assert_eq!(form.current, 0, "Up from the first field stays there");
+    let last = form.fields.len() - 1;
+    for _ in 0..=last {
+        app.update(Action::NextField);
+    }
+    let Mode::HeaderForm(form) = &app.mode else {
+        panic!("form expected")
+    };
+    assert_eq!(form.current, last, "Down from the last field stays there");
     app.update(Action::DiscardEdit);
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!app.is_modified());
@@ -853,4 +861,16 @@ fn a_new_search_starts_empty_and_the_last_is_a_key_away() {
     app.update(Action::Search);
     app.update(Action::RecallSearch);
     assert_eq!(app.library.filter, "labour mobility");
+}
+
+/// Emptying an unplaced passage in the editor removes it: no empty passage is saved.
+#[test]
+fn an_emptied_unplaced_passage_is_gone() {
+    let mut declaration = draft_file::load(&fixture("small.toml"))
+        .unwrap()
+        .declaration;
+    declaration.unplaced = vec!["Stray words.".into(), "More stray words.".into()];
+    let mut document = chapeau::document::Document::new(declaration);
+    document.write(Entry::Unplaced(0), "   ", true).unwrap();
+    assert_eq!(document.declaration().unplaced, ["More stray words."]);
 }

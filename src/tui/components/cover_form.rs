@@ -35,14 +35,15 @@ impl HeaderForm {
         HeaderForm { fields, current: 0 }
     }
 
-    /// Moves to the next field, from the last to the first.
+    /// Moves to the next field; the last stays the last.
     pub fn next(&mut self) {
-        self.current = (self.current + 1) % self.fields.len();
+        self.current = (self.current + 1).min(self.fields.len() - 1);
     }
 
-    /// Moves to the previous field, from the first to the last.
+    /// Moves to the previous field; the first stays the first (Up from the top field must not
+    /// land at the bottom of the form).
     pub fn previous(&mut self) {
-        self.current = (self.current + self.fields.len() - 1) % self.fields.len();
+        self.current = self.current.saturating_sub(1);
     }
 
     /// The input with the cursor.
