@@ -874,3 +874,17 @@ fn an_emptied_unplaced_passage_is_gone() {
     document.write(Entry::Unplaced(0), "   ", true).unwrap();
     assert_eq!(document.declaration().unplaced, ["More stray words."]);
 }
+
+/// The external editor on the cover note says where the cover note is edited.
+#[test]
+fn the_external_editor_on_the_cover_note_points_to_its_form() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Header);
+    app.update(Action::EditExternal);
+    assert!(app.take_effects().is_empty());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("the cover note is filled in field by field: press H for its form")
+    );
+}

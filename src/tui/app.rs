@@ -647,7 +647,14 @@ impl App {
 
     fn start_external_edit(&mut self) {
         let entry = self.selected_entry();
-        if entry == Entry::Header || self.refuse_if_read_only() {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        if entry == Entry::Header {
+            self.message = Some(format!(
+                "the cover note is filled in field by field: press {} for its form",
+                self.key(Context::Draft, Action::EditHeader)
+            ));
             return;
         }
         self.effects.push(Effect::ExternalEdit {
