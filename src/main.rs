@@ -48,6 +48,20 @@ struct Cli {
     command: Option<Command>,
 }
 
+/// Where and how wide an export or a redline is written.
+#[derive(Args)]
+struct Output {
+    /// Wrap text lines at this many columns.
+    #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
+    width: u16,
+    /// Write to this file (atomically) instead of standard output ("-" for standard output).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print a draft as plain text (the Council layout), Markdown, JSON or an HTML page.
@@ -57,15 +71,8 @@ enum Command {
         /// The output format.
         #[arg(long, value_parser = choice(&Format::ALL), default_value = "text")]
         format: Format,
-        /// Wrap text lines at this many columns.
-        #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
-        width: u16,
-        /// Write to this file (atomically) instead of standard output ("-" for standard output).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace the output file if it exists.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        out: Output,
         /// Export circulated revision N (0 = the original) instead of the working text.
         #[arg(long, value_name = "N")]
         rev: Option<Version>,
@@ -104,15 +111,8 @@ enum Command {
         /// The output format.
         #[arg(long, value_parser = choice(&DiffFormat::ALL), default_value = "text")]
         format: DiffFormat,
-        /// Wrap text lines at this many columns, as `export` does.
-        #[arg(long, default_value_t = DEFAULT_WIDTH, value_parser = clap::value_parser!(u16).range(20..=1000))]
-        width: u16,
-        /// Write to this file (atomically) instead of standard output ("-" for standard output).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace the output file if it exists.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        out: Output,
         /// Exit 1 when the summary counts a change, 0 when it counts none, like git diff.
         #[arg(long)]
         exit_code: bool,
@@ -304,9 +304,12 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Export {
             draft,
             format,
-            width,
-            output,
-            force,
+            out:
+                Output {
+                    width,
+                    output,
+                    force,
+                },
             rev,
         } => {
             let loaded = draft_file::load_draft_or_text(&draft)?;
@@ -355,9 +358,12 @@ fn run(command: Command) -> Result<(), Failure> {
             from,
             to,
             format,
-            width,
-            output,
-            force,
+            out:
+                Output {
+                    width,
+                    output,
+                    force,
+                },
             exit_code,
         } => {
             let comparison = match &new {

@@ -33,7 +33,14 @@ fn app_with(theme: Theme) -> App {
 
 /// An application on the example, which carries two circulated revisions.
 fn example_app(theme: Theme) -> App {
-    let declaration = draft_file::load(&common::example()).unwrap().declaration;
+    app_on(
+        draft_file::load(&common::example()).unwrap().declaration,
+        theme,
+    )
+}
+
+/// An application on `declaration`, saved as prague.toml, on a 120×36 screen.
+fn app_on(declaration: chapeau::model::Declaration, theme: Theme) -> App {
     let mut app = App::new(
         declaration,
         Some("prague.toml".into()),
@@ -277,14 +284,7 @@ fn the_tracked_changes_of_bracketed_text_take_other_marks() {
     declaration.circulate(chapeau::cover_note::read_date("2009-02-12").unwrap());
     declaration.operative[0].text = "We agree on this.".into();
     declaration.operative.remove(1);
-    let mut app = App::new(
-        declaration,
-        Some("prague.toml".into()),
-        ClauseLibrary::bundled(),
-        Keymap::default(),
-        Theme { color: false },
-    );
-    app.resize(120, 36);
+    let mut app = app_on(declaration, Theme { color: false });
     keys(&mut app, &[KeyCode::Tab, KeyCode::Char('r')]);
     let shown = screen(&mut app, 120, 36).backend().to_string();
     assert!(
@@ -301,14 +301,7 @@ fn circulating_without_a_date_asks_for_one() {
     let mut declaration = draft_file::load(&common::example()).unwrap().declaration;
     declaration.header.date = None;
     declaration.operative[0].text.push_str(" again");
-    let mut app = App::new(
-        declaration,
-        Some("prague.toml".into()),
-        ClauseLibrary::bundled(),
-        Keymap::default(),
-        Theme { color: false },
-    );
-    app.resize(120, 36);
+    let mut app = app_on(declaration, Theme { color: false });
     keys(&mut app, &[KeyCode::Tab, KeyCode::Char('c')]);
     let terminal = screen(&mut app, 120, 36);
     let shown = terminal.backend().to_string();
