@@ -6,8 +6,9 @@ use unicode_width::UnicodeWidthStr;
 use super::layout::{Block, Role};
 use crate::safe_text::visible;
 
-/// Width of the "from:", "to:", "No. prev. doc.:", "Subject:" column.
-const FIELD_COLUMN: usize = 16;
+/// Width of the "from:", "to:", "No. prev. doc.:", "Subject:" column (the screen's tracked
+/// changes set it the same).
+pub const FIELD_COLUMN: usize = 16;
 /// The narrowest hanging indent for operative labels: "(a)" and four spaces of text.
 const MIN_LABEL_COLUMN: usize = 5;
 

@@ -259,11 +259,12 @@ fn status_of(spans: &[Span]) -> Status {
 }
 
 fn lone(part: Part, old: &str, new: &str) -> Option<ParagraphChange> {
+    let spans = diff(old, new);
     let status = match (old.trim().is_empty(), new.trim().is_empty()) {
         (true, true) => return None,
         (true, false) => Status::Inserted,
         (false, true) => Status::Deleted,
-        (false, false) => status_of(&diff(old, new)),
+        (false, false) => status_of(&spans),
     };
     Some(ParagraphChange {
         status,
@@ -271,7 +272,7 @@ fn lone(part: Part, old: &str, new: &str) -> Option<ParagraphChange> {
         id: None,
         old_label: None,
         new_label: None,
-        spans: diff(old, new),
+        spans,
         items: Vec::new(),
         old_position: (!old.trim().is_empty()).then_some(0),
     })
@@ -387,22 +388,23 @@ fn item_changes(old: &[String], new: &[String]) -> Vec<(ItemChange, Option<usize
             })
             .collect();
     }
-    let as_rows = |lines: &[&String]| -> Vec<Row<'static>> {
+    fn as_rows<'l>(lines: &[&'l String]) -> Vec<Row<'l>> {
         lines
             .iter()
             .map(|line| Row {
                 id: None,
-                text: Cow::Owned(line.to_string()),
+                text: Cow::Borrowed(line.as_str()),
             })
             .collect()
-    };
-    align(&as_rows(&old), &as_rows(&new))
+    }
+    let (old_rows, new_rows) = (as_rows(&old), as_rows(&new));
+    align(&old_rows, &new_rows)
         .into_iter()
         .map(|pair| {
-            let text = |i: Option<usize>, rows: &[&String]| {
-                i.map_or(String::new(), |i| rows[i].to_string())
-            };
-            let spans = diff(&text(pair.old, &old), &text(pair.new, &new));
+            fn text<'t>(i: Option<usize>, rows: &[&'t String]) -> &'t str {
+                i.map_or("", |i| rows[i].as_str())
+            }
+            let spans = diff(text(pair.old, &old), text(pair.new, &new));
             let status = match (pair.old, pair.new) {
                 (None, _) => Status::Inserted,
                 (_, None) => Status::Deleted,

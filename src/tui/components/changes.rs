@@ -309,7 +309,7 @@ fn block_rows(look: &Look, view: &RedlineView, block: usize, side: Option<SpanKi
 
 /// The cover note's lines, field names in their column, and what the redline compares with.
 fn cover_rows(look: &Look, view: &RedlineView, side: Option<SpanKind>) -> Vec<Row> {
-    const FIELD_COLUMN: usize = 16;
+    use crate::export::text::FIELD_COLUMN;
     let mut rows = Vec::new();
     for line in &view.redline.cover {
         let shown = match (side, line.status) {
