@@ -262,13 +262,7 @@ struct Row {
 /// (`side` None), or one side, the old text with its deletions or the new with its insertions;
 /// nothing for what is not on that side.
 fn block_rows(look: &Look, view: &RedlineView, block: usize, side: Option<SpanKind>) -> Vec<Row> {
-    let keep = |spans: &[Marked]| -> Vec<Marked> {
-        spans
-            .iter()
-            .filter(|s| side.is_none_or(|kind| s.kind == SpanKind::Equal || s.kind == kind))
-            .cloned()
-            .collect()
-    };
+    let keep = |spans: &[Marked]| on_side(spans, side);
     let absent = |status: Status| {
         matches!(
             (side, status),
@@ -307,6 +301,16 @@ fn block_rows(look: &Look, view: &RedlineView, block: usize, side: Option<SpanKi
     rows
 }
 
+/// The spans one side shows: every span inline (`side` None), else the equal words and those
+/// of that side.
+fn on_side(spans: &[Marked], side: Option<SpanKind>) -> Vec<Marked> {
+    spans
+        .iter()
+        .filter(|s| side.is_none_or(|kind| s.kind == SpanKind::Equal || s.kind == kind))
+        .cloned()
+        .collect()
+}
+
 /// The cover note's lines, field names in their column, and what the redline compares with.
 fn cover_rows(look: &Look, view: &RedlineView, side: Option<SpanKind>) -> Vec<Row> {
     use crate::export::text::FIELD_COLUMN;
@@ -331,12 +335,7 @@ fn cover_rows(look: &Look, view: &RedlineView, side: Option<SpanKind>) -> Vec<Ro
                     text: crate::redline::render::marks::side(&line.spans, kind),
                 }]
             }
-            _ => line
-                .spans
-                .iter()
-                .filter(|s| side.is_none_or(|kind| s.kind == SpanKind::Equal || s.kind == kind))
-                .cloned()
-                .collect(),
+            _ => on_side(&line.spans, side),
         };
         let lead: Vec<Span<'static>> = line
             .label
