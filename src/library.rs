@@ -52,13 +52,7 @@ impl std::fmt::Display for Origin {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    clause: Vec<Spanned<RawClause>>,
-}
-
+/// A clause as written in its file, with where each value stands.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawClause {
@@ -306,13 +300,15 @@ impl ClauseLibrary {
         for source in sources {
             let mut seen_here: HashMap<String, Origin> = HashMap::new();
             for (path, text) in source.files()? {
-                match text.and_then(|text| parse_file(&source.name(), &path, &text)) {
-                    Ok(clauses) => {
-                        for clause in clauses {
-                            library.add(clause, &mut seen_here);
-                        }
-                    }
-                    Err(diagnostic) => library.findings.push(Finding::Malformed(*diagnostic)),
+                let (clauses, problems) = match text {
+                    Ok(text) => parse_file(&source.name(), &path, &text),
+                    Err(unreadable) => (Vec::new(), vec![*unreadable]),
+                };
+                library
+                    .findings
+                    .extend(problems.into_iter().map(Finding::Malformed));
+                for clause in clauses {
+                    library.add(clause, &mut seen_here);
                 }
             }
         }
@@ -552,12 +548,14 @@ fn is_kebab_case(text: &str) -> bool {
         })
 }
 
-/// Reads one clause file; `library` names the library it belongs to.
-fn parse_file(library: &str, path: &Path, source: &str) -> Result<Vec<Clause>, Box<Diagnostic>> {
+/// Reads one clause file; `library` names the library it belongs to. A clause with a
+/// mistake is left out and the others are kept, so that one bad clause never costs a
+/// drafter the rest of the file; every mistake is returned, not only the first.
+fn parse_file(library: &str, path: &Path, source: &str) -> (Vec<Clause>, Vec<Diagnostic>) {
     let error = |offset: usize, message: String, help: &str| {
-        Box::new(Diagnostic::at_offset(path, source, offset, message, help))
+        Diagnostic::at_offset(path, source, offset, message, help)
     };
-    let raw: RawFile = toml::from_str(source).map_err(|e| {
+    let of_toml = |e: toml::de::Error, fallback: usize| {
         let help = if e.message().contains("unknown field") {
             "a clause has the keys id, section, text, items, tags and source; check the spelling"
         } else if e.message().contains("missing field") {
@@ -568,59 +566,102 @@ fn parse_file(library: &str, path: &Path, source: &str) -> Result<Vec<Clause>, B
             "fix the TOML syntax here: an unclosed quote or bracket is the usual cause"
         };
         error(
-            e.span().map_or(0, |s| s.start),
+            e.span().map_or(fallback, |s| s.start),
             e.message().trim_end().to_string(),
             help,
         )
-    })?;
-    let mut clauses = Vec::new();
+    };
+    let table = match toml::de::DeTable::parse(source) {
+        Ok(table) => table.into_inner(),
+        Err(e) => return (Vec::new(), vec![of_toml(e, 0)]),
+    };
+    let entries = match table.get("clause") {
+        None => return (Vec::new(), Vec::new()),
+        Some(value) => match value.get_ref().as_array() {
+            Some(array) => array.iter().cloned().collect::<Vec<_>>(),
+            None => {
+                let message = "`clause` is not a list of clauses".to_string();
+                let help = "write each clause as a table headed [[clause]]";
+                return (Vec::new(), vec![error(value.span().start, message, help)]);
+            }
+        },
+    };
     let index = crate::diagnostic::LineIndex::new(source);
-    for spanned in raw.clause {
-        let line = index.line_of(spanned.span().start);
-        let raw = spanned.into_inner();
-        if !is_kebab_case(raw.id.get_ref()) {
-            return Err(error(
-                raw.id.span().start,
-                format!("the clause id `{}` is not kebab-case", raw.id.get_ref()),
-                "write ids in lower case with hyphens, e.g. id = \"globalised-world\"",
-            ));
+    let mut clauses = Vec::new();
+    let mut problems = Vec::new();
+    for entry in entries {
+        let start = entry.span().start;
+        let raw = match RawClause::deserialize(toml::de::ValueDeserializer::from(entry)) {
+            Ok(raw) => raw,
+            Err(e) => {
+                problems.push(of_toml(e, start));
+                continue;
+            }
+        };
+        let found = mistakes_in(&raw);
+        if found.is_empty() {
+            clauses.push(raw.into_clause(library, path, index.line_of(start)));
         }
-        if raw.text.get_ref().trim().is_empty() {
-            return Err(error(
-                raw.text.span().start,
-                format!("the clause `{}` has an empty text", raw.id.get_ref()),
-                "write the clause's text",
-            ));
-        }
-        if raw.source.get_ref().trim().is_empty() {
-            return Err(error(
-                raw.source.span().start,
-                format!("the clause `{}` does not name its source", raw.id.get_ref()),
-                "name the document the clause comes from, e.g. source = \"Prague draft joint declaration, 6093/1/09 REV 1\"",
-            ));
-        }
-        if let Some(tag) = raw.tags.iter().find(|tag| !is_kebab_case(tag.get_ref())) {
-            return Err(error(
-                tag.span().start,
-                format!("the tag `{}` is not kebab-case", tag.get_ref()),
-                "write tags in lower case with hyphens, e.g. \"irregular-migration\"",
-            ));
-        }
-        clauses.push(Clause {
-            id: raw.id.into_inner(),
-            section: raw.section,
-            text: raw.text.into_inner(),
-            items: raw.items,
-            tags: raw.tags.into_iter().map(Spanned::into_inner).collect(),
-            source: raw.source.into_inner(),
+        problems.extend(
+            found
+                .into_iter()
+                .map(|(offset, message, help)| error(offset, message, help)),
+        );
+    }
+    (clauses, problems)
+}
+
+/// What is wrong with a clause that reads as TOML: (byte offset, message, help) each.
+fn mistakes_in(raw: &RawClause) -> Vec<(usize, String, &'static str)> {
+    let id = raw.id.get_ref();
+    let mut found = Vec::new();
+    if !is_kebab_case(id) {
+        found.push((
+            raw.id.span().start,
+            format!("the clause id `{id}` is not kebab-case"),
+            "write ids in lower case with hyphens, e.g. id = \"globalised-world\"",
+        ));
+    }
+    if raw.text.get_ref().trim().is_empty() {
+        found.push((
+            raw.text.span().start,
+            format!("the clause `{id}` has an empty text"),
+            "write the clause's text",
+        ));
+    }
+    if raw.source.get_ref().trim().is_empty() {
+        found.push((
+            raw.source.span().start,
+            format!("the clause `{id}` does not name its source"),
+            "name the document the clause comes from, e.g. source = \"Prague draft joint declaration, 6093/1/09 REV 1\"",
+        ));
+    }
+    for tag in raw.tags.iter().filter(|tag| !is_kebab_case(tag.get_ref())) {
+        found.push((
+            tag.span().start,
+            format!("the tag `{}` is not kebab-case", tag.get_ref()),
+            "write tags in lower case with hyphens, e.g. \"irregular-migration\"",
+        ));
+    }
+    found
+}
+
+impl RawClause {
+    fn into_clause(self, library: &str, path: &Path, line: usize) -> Clause {
+        Clause {
+            id: self.id.into_inner(),
+            section: self.section,
+            text: self.text.into_inner(),
+            items: self.items,
+            tags: self.tags.into_iter().map(Spanned::into_inner).collect(),
+            source: self.source.into_inner(),
             origin: Origin {
                 library: library.to_string(),
                 file: path.to_path_buf(),
                 line,
             },
-        });
+        }
     }
-    Ok(clauses)
 }
 
 #[cfg(test)]
@@ -701,6 +742,34 @@ mod tests {
         assert_eq!(malformed.line, 3);
         assert!(malformed.help.contains("preamble"));
         assert_eq!(library.clauses().len(), 1);
+    }
+
+    #[test]
+    fn a_bad_clause_is_left_out_alone_and_every_mistake_is_reported() {
+        let file = format!(
+            "{ONE}\n[[clause]]\nid = \"Bad Id\"\nsection = \"preamble\"\ntext = \" \"\nsource = \"s\"\ntags = [\"Two Words\"]\n\n[[clause]]\nid = \"no-section\"\ntext = \"t\"\nsource = \"s\"\n\n[[clause]]\nid = \"kept-too\"\nsection = \"operative\"\ntext = \"Agree.\"\nsource = \"s\"\n"
+        );
+        let folder = folder_with(&[("mixed.toml", &file)]);
+        let library = ClauseLibrary::load(&[LibrarySource::Folder(folder.path().into())]).unwrap();
+        let ids: Vec<&str> = library.clauses().iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["globalised-world", "kept-too"]);
+        let problems: Vec<(usize, &str)> = library
+            .findings
+            .iter()
+            .filter_map(|f| match f {
+                Finding::Malformed(d) => Some((d.line, d.message.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert_eq!(problems[0], (9, "the clause id `Bad Id` is not kebab-case"));
+        assert_eq!(problems[1].0, 11);
+        assert!(problems[1].1.contains("empty text"));
+        assert_eq!(problems[2].0, 13);
+        assert!(problems[2].1.contains("Two Words"));
+        assert_eq!(problems[3].0, 15, "a missing key is reported at its clause");
+        assert!(problems[3].1.contains("section"), "{}", problems[3].1);
+        assert_eq!(library.clauses()[1].origin.line, 20);
     }
 
     /// All a clause says: id, tags, text and items.

@@ -511,12 +511,25 @@ fn open_screen(draft: Option<PathBuf>, folders: &[PathBuf]) -> Result<(), Failur
     let keymap = chapeau::tui::config::load_keymap()?;
     let library = ClauseLibrary::load(&LibrarySource::standard(folders))?;
     library.prepare_search();
+    let problems = library
+        .findings
+        .iter()
+        .filter(|f| matches!(f, chapeau::library::Finding::Malformed(_)))
+        .count();
     let problem = library.first_malformed().map(|d| {
         format!(
-            "{}:{}: {} (run `chapeau library check`)",
+            "{}:{}: {}{} (run `chapeau library check`)",
             d.path.display(),
             d.line,
-            d.message
+            d.message,
+            match problems {
+                1 => String::new(),
+                n => format!(
+                    ", and {} more problem{}",
+                    n - 1,
+                    if n == 2 { "" } else { "s" }
+                ),
+            }
         )
     });
     let theme = chapeau::tui::theme::Theme::from_environment();
@@ -596,14 +609,14 @@ fn run_library(args: LibraryArgs) -> Result<(), Failure> {
     if let LibraryCommand::Check = args.command {
         return check_library(&library, sources.len());
     }
-    // A broken clause file leaves out its own clauses, not the whole library.
+    // A broken clause is left out alone, not the whole library.
     let malformed = library.findings.iter().filter_map(|finding| match finding {
         chapeau::library::Finding::Malformed(diagnostic) => Some(diagnostic),
         _ => None,
     });
     for d in malformed {
         eprintln!(
-            "{}:{}:{}: warning: clauses of this file left out: {} (run `chapeau library check`)",
+            "{}:{}:{}: warning: left out of the library: {} (run `chapeau library check`)",
             d.path.display(),
             d.line,
             d.column,

@@ -175,8 +175,7 @@ fn the_user_folder_and_library_folders_layer_over_the_bundled_clauses() {
 
 #[test]
 fn library_check_reports_duplicates_and_malformed_clauses_with_locations() {
-    let bad =
-        "[[clause]]\nid = \"Bad Id\"\nsection = \"preamble\"\ntext = \"Aware,\"\nsource = \"x\"\n";
+    let bad = "[[clause]]\nid = \"Bad Id\"\nsection = \"preamble\"\ntext = \"Aware,\"\nsource = \"x\"\n\n[[clause]]\nid = \"kept-beside\"\nsection = \"operative\"\ntext = \"Agree to meet.\"\nsource = \"x\"\n\n[[clause]]\nid = \"second-mistake\"\nsection = \"preface\"\ntext = \"Aware,\"\nsource = \"x\"\n";
     let extra = folder(&[("a.toml", MINE), ("b.toml", MINE), ("c.toml", bad)]);
     let extra_path = extra.path().to_str().unwrap();
     let run = chapeau(&["library", "check", "--library", extra_path]);
@@ -200,6 +199,12 @@ fn library_check_reports_duplicates_and_malformed_clauses_with_locations() {
         "{}",
         run.stdout
     );
+    assert!(
+        run.stdout
+            .contains(&format!("{}:15:11: error: unknown variant", c.display())),
+        "every mistake of a file is reported, not only the first: {}",
+        run.stdout
+    );
 
     let run = chapeau(&["library", "list", "--library", extra_path]);
     assert_eq!(
@@ -208,7 +213,7 @@ fn library_check_reports_duplicates_and_malformed_clauses_with_locations() {
     );
     assert!(
         run.stderr
-            .contains("clauses of this file left out: the clause id `Bad Id` is not kebab-case"),
+            .contains("left out of the library: the clause id `Bad Id` is not kebab-case"),
         "{}",
         run.stderr
     );
@@ -216,6 +221,12 @@ fn library_check_reports_duplicates_and_malformed_clauses_with_locations() {
         run.stdout.contains("our-own"),
         "the good files' clauses are listed"
     );
+    assert!(
+        run.stdout.contains("kept-beside"),
+        "a good clause beside bad ones in the same file is listed: {}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("second-mistake"));
 }
 
 #[test]
