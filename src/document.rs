@@ -63,6 +63,9 @@ pub enum Refusal {
     ItemsWithoutText,
     /// Nothing to undo or redo.
     NoHistory,
+    /// The unplaced passage is already the last: unplaced text only moves up, into the
+    /// operative part.
+    LastPassage,
 }
 
 /// One step back in the history: the declaration as it was, and what the drafter had
@@ -229,22 +232,72 @@ impl Document {
         }
     }
 
-    /// Moves paragraph `entry` one place up (`step` -1) or down (1) in its section.
+    /// Moves paragraph `entry` one place up (`step` -1) or down (1) in reading order. The
+    /// paragraphs of both sections and the unplaced passages form one sequence: the last
+    /// preambular paragraph moves down past the chapeau to become the first operative one
+    /// (and back up), and an unplaced passage moves up into the operative part as its last
+    /// paragraph, so that every passage an import left aside can be placed with the same
+    /// two keys.
     pub fn move_paragraph(&mut self, entry: Entry, step: isize) -> Result<Entry, Refusal> {
-        let Entry::Paragraph(section, i) = entry else {
-            return Err(Refusal::NotAParagraph);
-        };
-        let len = self.declaration.paragraphs(section).len();
-        let to = i
-            .checked_add_signed(step)
-            .filter(|&to| to < len)
-            .ok_or(Refusal::AtTheEdge {
-                section,
-                first: step < 0,
-            })?;
+        let to = self.destination(entry, step)?;
         self.remember(entry);
-        self.declaration.paragraphs_mut(section).swap(i, to);
-        Ok(Entry::Paragraph(section, to))
+        let d = &mut self.declaration;
+        match (entry, to) {
+            (Entry::Paragraph(from, i), Entry::Paragraph(section, j)) if from == section => {
+                d.paragraphs_mut(section).swap(i, j)
+            }
+            (Entry::Unplaced(i), Entry::Unplaced(j)) => d.unplaced.swap(i, j),
+            (Entry::Paragraph(from, i), Entry::Paragraph(section, j)) => {
+                let paragraph = d.paragraphs_mut(from).remove(i);
+                d.paragraphs_mut(section).insert(j, paragraph);
+            }
+            (Entry::Unplaced(i), Entry::Paragraph(section, j)) => {
+                let passage = d.unplaced.remove(i);
+                let (mut text, items) = split_items(&passage);
+                if text.is_empty() {
+                    text = join_lines(&passage);
+                }
+                let id = d.new_id(&text, section.short_name());
+                d.paragraphs_mut(section).insert(
+                    j,
+                    Paragraph {
+                        id,
+                        clause: None,
+                        text,
+                        items,
+                    },
+                );
+            }
+            _ => unreachable!("destination gives only these moves"),
+        }
+        Ok(to)
+    }
+
+    /// Where `entry` goes when moved `step` places in reading order.
+    fn destination(&self, entry: Entry, step: isize) -> Result<Entry, Refusal> {
+        let d = &self.declaration;
+        let up = step < 0;
+        match entry {
+            Entry::Paragraph(section, i) if i < d.paragraphs(section).len() => {
+                let len = d.paragraphs(section).len();
+                match (section, up) {
+                    (_, true) if i > 0 => Ok(Entry::Paragraph(section, i - 1)),
+                    (_, false) if i + 1 < len => Ok(Entry::Paragraph(section, i + 1)),
+                    (Section::Operative, true) => {
+                        Ok(Entry::Paragraph(Section::Preamble, d.preamble.len()))
+                    }
+                    (Section::Preamble, false) => Ok(Entry::Paragraph(Section::Operative, 0)),
+                    _ => Err(Refusal::AtTheEdge { section, first: up }),
+                }
+            }
+            Entry::Unplaced(i) if i < d.unplaced.len() => match up {
+                true if i > 0 => Ok(Entry::Unplaced(i - 1)),
+                true => Ok(Entry::Paragraph(Section::Operative, d.operative.len())),
+                false if i + 1 < d.unplaced.len() => Ok(Entry::Unplaced(i + 1)),
+                false => Err(Refusal::LastPassage),
+            },
+            _ => Err(Refusal::NotAParagraph),
+        }
     }
 
     /// Sets the text of `entry` from editor text (see [`set_entry_text`]). A paragraph left
@@ -451,7 +504,7 @@ mod tests {
     }
 
     #[test]
-    fn a_paragraph_keeps_its_text_and_moves_stay_in_their_section() {
+    fn a_paragraph_keeps_its_text_and_the_last_stays_last() {
         let mut document = two_paragraphs();
         let first = Entry::Paragraph(Section::Operative, 0);
         assert_eq!(
@@ -463,10 +516,10 @@ mod tests {
             Err(Refusal::EmptyParagraph)
         );
         assert_eq!(
-            document.move_paragraph(first, -1),
+            document.move_paragraph(Entry::Paragraph(Section::Operative, 1), 1),
             Err(Refusal::AtTheEdge {
                 section: Section::Operative,
-                first: true
+                first: false
             })
         );
         assert_eq!(document.delete(Entry::Opening), Err(Refusal::NotAParagraph));

@@ -17,9 +17,15 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// An app on the small draft, named as a file in a folder that is gone: a save the test
 /// did not set up fails, and never writes into the checked-in fixtures.
 fn app() -> App {
-    let declaration = draft_file::load(&fixture("small.toml"))
-        .unwrap()
-        .declaration;
+    app_on_declaration(
+        draft_file::load(&fixture("small.toml"))
+            .unwrap()
+            .declaration,
+    )
+}
+
+/// An app on `declaration`, named as a file in a folder that is gone (see [`app`]).
+fn app_on_declaration(declaration: chapeau::model::Declaration) -> App {
     let gone = tempfile::tempdir().unwrap().path().join("small.toml");
     App::new(
         declaration,
@@ -224,11 +230,13 @@ fn delete_and_move_and_undo_redo_every_step() {
         Entry::Paragraph(Section::Operative, 1)
     );
     app.update(Action::MoveUp);
+    select(&mut app, Entry::Paragraph(Section::Preamble, 0));
     app.update(Action::MoveUp);
     assert_eq!(
         app.message.as_deref(),
-        Some("already the first paragraph of the operative")
+        Some("already the first paragraph of the preamble")
     );
+    select(&mut app, Entry::Paragraph(Section::Operative, 0));
     app.update(Action::Delete);
     assert_eq!(ids(&app, Section::Operative), ["return", "commit"]);
     let after = app.declaration().clone();
@@ -362,7 +370,7 @@ fn help_opens_scrolls_and_closes() {
     let mut app = app();
     app.update(Action::Help);
     app.update(Action::Down);
-    assert!(matches!(app.mode, Mode::Help(help) if help.scroll == 1));
+    assert!(matches!(&app.mode, Mode::Help(help) if help.scroll == 1));
     app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     assert!(matches!(app.mode, Mode::Normal));
 }
@@ -887,4 +895,72 @@ fn the_external_editor_on_the_cover_note_points_to_its_form() {
         app.message.as_deref(),
         Some("the cover note is filled in field by field: press H for its form")
     );
+}
+
+/// Paragraphs move in reading order across the chapeau, and an unplaced passage moves up
+/// into the operative part as a paragraph of its own (its "- " lines as items); one undo
+/// takes each move back.
+#[test]
+fn paragraphs_cross_the_chapeau_and_unplaced_text_becomes_a_paragraph() {
+    let mut declaration = draft_file::load(&fixture("small.toml"))
+        .unwrap()
+        .declaration;
+    declaration.unplaced = vec!["Agree to meet again:\n- in spring,\n- in autumn.".into()];
+    let mut app = app_on_declaration(declaration);
+    let preamble = ids(&app, Section::Preamble);
+    let operative = ids(&app, Section::Operative);
+    app.update(Action::FocusNext);
+    select(
+        &mut app,
+        Entry::Paragraph(Section::Preamble, preamble.len() - 1),
+    );
+    app.update(Action::MoveDown);
+    assert_eq!(
+        app.selected_entry(),
+        Entry::Paragraph(Section::Operative, 0)
+    );
+    assert_eq!(ids(&app, Section::Operative)[0], *preamble.last().unwrap());
+    assert_eq!(ids(&app, Section::Preamble), preamble[..preamble.len() - 1]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("now operative paragraph (a); K and J move it further")
+    );
+    app.update(Action::MoveUp);
+    assert_eq!(ids(&app, Section::Preamble), preamble);
+    assert_eq!(ids(&app, Section::Operative), operative);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("now the last preambular paragraph; K and J move it further")
+    );
+
+    select(&mut app, Entry::Unplaced(0));
+    app.update(Action::MoveDown);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("already the last unplaced passage")
+    );
+    app.update(Action::MoveUp);
+    let placed = Entry::Paragraph(Section::Operative, operative.len());
+    assert_eq!(app.selected_entry(), placed);
+    assert!(app.declaration().unplaced.is_empty());
+    let paragraph = app.declaration().operative.last().unwrap();
+    assert_eq!(paragraph.text, "Agree to meet again:");
+    assert_eq!(paragraph.items, ["in spring,", "in autumn."]);
+    assert!(paragraph.id.starts_with("agree-"), "{}", paragraph.id);
+    assert!(!operative.contains(&paragraph.id));
+    let placed_id = paragraph.id.clone();
+    app.update(Action::MoveUp);
+    assert_eq!(
+        ids(&app, Section::Operative)[operative.len() - 1],
+        placed_id
+    );
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    assert_eq!(
+        app.declaration().unplaced,
+        ["Agree to meet again:\n- in spring,\n- in autumn."]
+    );
+    assert_eq!(ids(&app, Section::Operative), operative);
 }

@@ -40,3 +40,19 @@ fn the_readme_lists_every_key() {
         "the README's key table is out of date; it should read:\n\n{table}"
     );
 }
+
+/// The README lists the keys of typed text as the help does.
+#[test]
+fn the_readme_lists_the_typing_keys() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut table = String::from("| typing keys | what they do |\n| --- | --- |\n");
+    for (keys, description) in chapeau::tui::components::help::TYPING_KEYS {
+        let keys: Vec<String> = keys.split(' ').map(|k| format!("`{k}`")).collect();
+        table.push_str(&format!("| {} | {description} |\n", keys.join(" ")));
+    }
+    assert!(
+        readme.contains(&table),
+        "the README's typing keys are out of date; they should read:\n\n{table}"
+    );
+}

@@ -55,7 +55,7 @@ fn pair() -> impl Strategy<Value = (Declaration, Declaration)> {
         paragraphs("o"),
         text(),
         text(),
-        prop::collection::vec((0usize..5, 0usize..20, 0usize..20, text()), 0..10),
+        prop::collection::vec((0usize..6, 0usize..20, 0usize..20, text()), 0..10),
         (
             prop::collection::vec(text(), 0..3),
             prop::collection::vec(text(), 0..3),
@@ -98,6 +98,19 @@ fn pair() -> impl Strategy<Value = (Declaration, Declaration)> {
                     new_chapeau
                 };
                 for (n, (kind, a, b, words)) in edits.into_iter().enumerate() {
+                    // Across the chapeau, either way.
+                    if kind == 5 {
+                        let (from, to) = if n % 2 == 0 {
+                            (&mut new.operative, &mut new.preamble)
+                        } else {
+                            (&mut new.preamble, &mut new.operative)
+                        };
+                        if !from.is_empty() {
+                            let row = from.remove(a % from.len());
+                            to.insert(b % (to.len() + 1), row);
+                        }
+                        continue;
+                    }
                     let rows = if n % 2 == 0 {
                         &mut new.operative
                     } else {
@@ -267,7 +280,8 @@ fn seen_from_the_other_side(p: &chapeau::redline::ParagraphChange) -> Seen {
         })
         .collect();
     (
-        format!("{:?} {status:?}", p.part),
+        // A paragraph moved across the chapeau stands, seen from the other side, in its old part.
+        format!("{:?} {status:?}", p.old_part),
         status_key(status),
         deletions_first(spans),
     )

@@ -124,6 +124,15 @@ fn help() {
     insta::assert_snapshot!(screen(&mut app, 100, 60).backend());
 }
 
+/// The end of the help lists the keys of typed text (the editor's, the form's).
+#[test]
+fn help_ends_with_the_typing_keys() {
+    let mut app = app();
+    keys(&mut app, &[KeyCode::Char('?')]);
+    keys(&mut app, &[KeyCode::PageDown; 10]);
+    insta::assert_snapshot!(screen(&mut app, 100, 40).backend());
+}
+
 #[test]
 fn the_quit_prompt() {
     let mut app = app();

@@ -33,8 +33,8 @@ pub enum Status {
     Deleted,
 }
 
-/// The parts of a declaration that are aligned separately, in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// The parts of a declaration, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
     /// The upper-case title lines.
@@ -85,8 +85,12 @@ pub struct ItemChange {
 pub struct ParagraphChange {
     /// What happened to it (moved wins over amended).
     pub status: Status,
-    /// Which part it belongs to.
+    /// Which part it belongs to (in the new version, unless it was deleted).
     pub part: Part,
+    /// Which part it belonged to in the old version (a paragraph moved across the chapeau
+    /// changes part); its part when it is new.
+    #[serde(skip)]
+    pub old_part: Part,
     /// Its id, for paragraphs that have one.
     pub id: Option<String>,
     /// Its label in the old version, "(c)".
@@ -97,7 +101,8 @@ pub struct ParagraphChange {
     pub spans: Vec<Span>,
     /// Its items, marked.
     pub items: Vec<ItemChange>,
-    /// Its place in the old version's part, for writers that show where a move came from.
+    /// Its place in the old version's part (`old_part`), for writers that show where a move
+    /// came from.
     #[serde(skip)]
     pub old_position: Option<usize>,
 }
@@ -222,9 +227,10 @@ impl Pairing {
 pub fn redline(old: &Declaration, new: &Declaration, pairing: Pairing) -> Redline {
     let mut paragraphs = lines(Part::Title, &old.titles, &new.titles);
     paragraphs.extend(lone(Part::Opening, &old.opening, &new.opening));
-    paragraphs.extend(section(old, new, Section::Preamble, pairing));
+    let (preamble, operative) = sections(old, new, pairing);
+    paragraphs.extend(preamble);
     paragraphs.extend(lone(Part::Chapeau, &old.chapeau, &new.chapeau));
-    paragraphs.extend(section(old, new, Section::Operative, pairing));
+    paragraphs.extend(operative);
     paragraphs.extend(lone(Part::Closing, &old.closing, &new.closing));
     paragraphs.extend(lines(Part::Unplaced, &old.unplaced, &new.unplaced));
     let header = fields(old, new);
@@ -269,6 +275,7 @@ fn lone(part: Part, old: &str, new: &str) -> Option<ParagraphChange> {
     Some(ParagraphChange {
         status,
         part,
+        old_part: part,
         id: None,
         old_label: None,
         new_label: None,
@@ -292,6 +299,7 @@ fn lines(part: Part, old: &[String], new: &[String]) -> Vec<ParagraphChange> {
         .map(|(item, old_position)| ParagraphChange {
             status: item.status,
             part,
+            old_part: part,
             id: None,
             old_label: None,
             new_label: None,
@@ -302,21 +310,25 @@ fn lines(part: Part, old: &[String], new: &[String]) -> Vec<ParagraphChange> {
         .collect()
 }
 
-fn section<'d>(
+/// The preambular and operative paragraphs, aligned as one sequence so that a paragraph
+/// moved across the chapeau pairs with itself (and is a move); returned part by part.
+fn sections<'d>(
     old: &'d Declaration,
     new: &'d Declaration,
-    section: Section,
     pairing: Pairing,
-) -> Vec<ParagraphChange> {
-    let (old_rows, new_rows) = (old.paragraphs(section), new.paragraphs(section));
-    let part = match section {
-        Section::Preamble => Part::Preamble,
-        Section::Operative => Part::Operative,
-    };
+) -> (Vec<ParagraphChange>, Vec<ParagraphChange>) {
+    /// Where the paragraph at `index` of preamble-then-operative stands.
+    fn place(d: &Declaration, index: usize) -> (Section, usize, &Paragraph) {
+        match index.checked_sub(d.preamble.len()) {
+            None => (Section::Preamble, index, &d.preamble[index]),
+            Some(i) => (Section::Operative, i, &d.operative[i]),
+        }
+    }
     // A paragraph is compared with its items, so that pairing and moves see all its words.
-    let rows = |paragraphs: &'d [Paragraph]| -> Vec<Row<'d>> {
-        paragraphs
+    let rows = |d: &'d Declaration| -> Vec<Row<'d>> {
+        d.preamble
             .iter()
+            .chain(&d.operative)
             .map(|p| Row {
                 id: pairing.id_of(&p.id),
                 text: if p.items.is_empty() {
@@ -327,43 +339,54 @@ fn section<'d>(
             })
             .collect()
     };
-    align(&rows(old_rows), &rows(new_rows))
+    let (old_rows, new_rows) = (rows(old), rows(new));
+    let (mut preamble, mut operative) = (Vec::new(), Vec::new());
+    for pair in align(&old_rows, &new_rows) {
+        let before = pair.old.map(|o| place(old, o));
+        let after = pair.new.map(|n| place(new, n));
+        let (before_paragraph, after_paragraph) = (before.map(|b| b.2), after.map(|a| a.2));
+        let spans = diff(
+            before_paragraph.map_or("", |p| &p.text),
+            after_paragraph.map_or("", |p| &p.text),
+        );
+        let items: Vec<ItemChange> = item_changes(
+            before_paragraph.map_or(&[][..], |p| &p.items),
+            after_paragraph.map_or(&[][..], |p| &p.items),
+        )
         .into_iter()
-        .map(|pair| {
-            let before = pair.old.map(|o| &old_rows[o]);
-            let after = pair.new.map(|n| &new_rows[n]);
-            let spans = diff(
-                before.map_or("", |p| &p.text),
-                after.map_or("", |p| &p.text),
-            );
-            let items: Vec<ItemChange> = item_changes(
-                before.map_or(&[][..], |p| &p.items),
-                after.map_or(&[][..], |p| &p.items),
-            )
-            .into_iter()
-            .map(|(item, _)| item)
-            .collect();
-            let status = match (before, after) {
-                (None, _) => Status::Inserted,
-                (_, None) => Status::Deleted,
-                _ if pair.moved => Status::Moved,
-                _ if changed(&spans) || items.iter().any(|i| i.status != Status::Unchanged) => {
-                    Status::Amended
-                }
-                _ => Status::Unchanged,
-            };
-            ParagraphChange {
-                status,
-                part,
-                id: after.or(before).map(|p| p.id.clone()),
-                old_label: pair.old.and_then(|o| label_of(old.numbering, section, o)),
-                new_label: pair.new.and_then(|n| label_of(new.numbering, section, n)),
-                spans,
-                items,
-                old_position: pair.old,
+        .map(|(item, _)| item)
+        .collect();
+        let status = match (before, after) {
+            (None, _) => Status::Inserted,
+            (_, None) => Status::Deleted,
+            (Some(b), Some(a)) if pair.moved || b.0 != a.0 => Status::Moved,
+            _ if changed(&spans) || items.iter().any(|i| i.status != Status::Unchanged) => {
+                Status::Amended
             }
-        })
-        .collect()
+            _ => Status::Unchanged,
+        };
+        let section = after.or(before).expect("a pair has a side").0;
+        let part_of = |section: Section| match section {
+            Section::Preamble => Part::Preamble,
+            Section::Operative => Part::Operative,
+        };
+        let change = ParagraphChange {
+            status,
+            part: part_of(section),
+            old_part: part_of(before.map_or(section, |b| b.0)),
+            id: after_paragraph.or(before_paragraph).map(|p| p.id.clone()),
+            old_label: before.and_then(|(s, i, _)| label_of(old.numbering, s, i)),
+            new_label: after.and_then(|(s, i, _)| label_of(new.numbering, s, i)),
+            spans,
+            items,
+            old_position: before.map(|b| b.1),
+        };
+        match section {
+            Section::Preamble => preamble.push(change),
+            Section::Operative => operative.push(change),
+        }
+    }
+    (preamble, operative)
 }
 
 /// Lines without ids aligned by their words, each with its place in the old list.
@@ -606,5 +629,28 @@ mod tests {
             ),
             (1, 0, 0, 0)
         );
+    }
+
+    /// A paragraph moved from the preamble into the operative part (the drafting screen's
+    /// move across the chapeau) is one move, whichever way the texts are paired.
+    #[test]
+    fn a_paragraph_moved_across_the_chapeau_is_one_move() {
+        let old = prague();
+        let mut new = old.clone();
+        let crossing = new.preamble.pop().unwrap();
+        new.operative.insert(0, crossing);
+        for pairing in [Pairing::ById, Pairing::ByWords] {
+            let r = redline(&old, &new, pairing);
+            assert_eq!(
+                (
+                    r.summary.moved,
+                    r.summary.amended,
+                    r.summary.inserted,
+                    r.summary.deleted
+                ),
+                (1, 0, 0, 0),
+                "{pairing:?}"
+            );
+        }
     }
 }

@@ -39,9 +39,10 @@ pub enum Action {
     NewParagraph,
     /// Delete the selected paragraph.
     Delete,
-    /// Move the selected paragraph up in its section.
+    /// Move the selected paragraph up in reading order (across the chapeau; an unplaced
+    /// passage into the operative part).
     MoveUp,
-    /// Move the selected paragraph down in its section.
+    /// Move the selected paragraph down in reading order (across the chapeau).
     MoveDown,
     /// Edit the cover note fields.
     EditHeader,
@@ -154,8 +155,10 @@ impl Action {
             Action::EditExternal => "edit it in $VISUAL or $EDITOR",
             Action::NewParagraph => "add an empty paragraph after the selection",
             Action::Delete => "delete the paragraph",
-            Action::MoveUp => "move the paragraph up",
-            Action::MoveDown => "move the paragraph down",
+            Action::MoveUp => {
+                "move the paragraph up, past the chapeau too; unplaced text up into the operative part"
+            }
+            Action::MoveDown => "move the paragraph down, past the chapeau too",
             Action::EditHeader => "edit the cover note",
             Action::Undo => "undo",
             Action::Redo => "redo",

@@ -24,7 +24,7 @@ use super::views::ScreenLayout;
 pub use crate::document::Entry;
 use crate::document::{Deleted, Document, Refusal, set_entry_text};
 use crate::library::ClauseLibrary;
-use crate::model::Declaration;
+use crate::model::{Declaration, Section};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -767,8 +767,12 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        match self.document.move_paragraph(self.selected_entry(), step) {
-            Ok(entry) => self.select_entry(entry),
+        let from = self.selected_entry();
+        match self.document.move_paragraph(from, step) {
+            Ok(entry) => {
+                self.select_entry(entry);
+                self.message = self.where_it_went(from, entry);
+            }
             Err(Refusal::AtTheEdge { section, first }) => {
                 self.message = Some(format!(
                     "already the {} paragraph of the {}",
@@ -776,8 +780,41 @@ impl App {
                     section.name()
                 ))
             }
-            Err(_) => {}
+            Err(Refusal::LastPassage) => {
+                self.message = Some(format!(
+                    "already the last unplaced passage; {} moves it up into the operative part",
+                    self.key(Context::Draft, Action::MoveUp)
+                ))
+            }
+            Err(_) => {
+                self.message = Some(format!(
+                    "only paragraphs and unplaced passages move; press {} to edit this part",
+                    self.key(Context::Draft, Action::Edit)
+                ))
+            }
         }
+    }
+
+    /// What a move that changed the paragraph's part says: where it is now.
+    fn where_it_went(&self, from: Entry, to: Entry) -> Option<String> {
+        let Entry::Paragraph(section, i) = to else {
+            return None;
+        };
+        if matches!(from, Entry::Paragraph(was, _) if was == section) {
+            return None;
+        }
+        let what = match section {
+            Section::Preamble => "now the last preambular paragraph".to_string(),
+            Section::Operative => match crate::numbering::label(self.declaration().numbering, i) {
+                label if label.is_empty() => format!("now operative paragraph {}", i + 1),
+                label => format!("now operative paragraph {label}"),
+            },
+        };
+        Some(format!(
+            "{what}; {} and {} move it further",
+            self.key(Context::Draft, Action::MoveUp),
+            self.key(Context::Draft, Action::MoveDown)
+        ))
     }
 
     fn start_header_form(&mut self) {

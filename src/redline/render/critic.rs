@@ -5,7 +5,7 @@
 use super::marks::{Marks, as_is, side};
 use super::{Redline, compared_with, where_from};
 use crate::redline::words::SpanKind;
-use crate::redline::{ItemChange, ParagraphChange, Status};
+use crate::redline::{ItemChange, ParagraphChange, Part, Status};
 
 /// CriticMarkup.
 const CRITIC: Marks = Marks {
@@ -130,19 +130,26 @@ pub fn critic(redline: &Redline) -> String {
     let mut blocks = cover(redline);
     blocks.push(format!("{{>>{}<<}}", compared_with(redline)));
     // The old text of a moved paragraph is deleted where it stood: among the paragraphs of
-    // its part that did not move, in their old order.
+    // its old part that did not move, in their old order (or where that part would be, when
+    // the new version has nothing left in it).
+    let moved_from = |parts: &dyn Fn(Part) -> bool| {
+        let mut moved: Vec<&ParagraphChange> = redline
+            .paragraphs
+            .iter()
+            .filter(|p| p.status == Status::Moved && parts(p.old_part))
+            .collect();
+        moved.sort_by_key(|p| (p.old_part, p.old_position));
+        moved
+    };
     let mut pending: Vec<&ParagraphChange> = Vec::new();
     let mut part = None;
     for paragraph in &redline.paragraphs {
         if part != Some(paragraph.part) {
             blocks.extend(pending.drain(..).map(deleted));
+            let emptied = moved_from(&|old| part.is_none_or(|p| old > p) && old < paragraph.part);
+            blocks.extend(emptied.into_iter().map(deleted));
             part = Some(paragraph.part);
-            pending = redline
-                .paragraphs
-                .iter()
-                .filter(|p| p.part == paragraph.part && p.status == Status::Moved)
-                .collect();
-            pending.sort_by_key(|p| p.old_position);
+            pending = moved_from(&|old| old == paragraph.part);
         }
         if let Some(position) = paragraph
             .old_position
@@ -157,5 +164,7 @@ pub fn critic(redline: &Redline) -> String {
         blocks.push(block(paragraph));
     }
     blocks.extend(pending.drain(..).map(deleted));
+    let after_the_last = moved_from(&|old| part.is_some_and(|p| old > p));
+    blocks.extend(after_the_last.into_iter().map(deleted));
     blocks.join("\n\n") + "\n"
 }

@@ -151,7 +151,7 @@ pub fn where_from(paragraph: &ParagraphChange) -> String {
     match (&paragraph.old_label, paragraph.old_position) {
         (Some(label), _) => format!("moved from {label}"),
         (None, Some(position)) => {
-            format!("moved from {} {}", paragraph.part.noun(), position + 1)
+            format!("moved from {} {}", paragraph.old_part.noun(), position + 1)
         }
         (None, None) => "moved".to_string(),
     }

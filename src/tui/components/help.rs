@@ -10,29 +10,44 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 
 /// The help's state: how far it is scrolled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Help {
     /// Lines scrolled past.
     pub scroll: u16,
+    /// How far it can scroll on the screen it was last drawn on (the last line at the
+    /// bottom); no limit until it is drawn.
+    furthest: std::cell::Cell<u16>,
+}
+
+impl Default for Help {
+    fn default() -> Help {
+        Help {
+            scroll: 0,
+            furthest: std::cell::Cell::new(u16::MAX),
+        }
+    }
 }
 
 impl Help {
     /// Scrolls as `action` says; false when the action closes the help.
     pub fn update(&mut self, action: Action) -> bool {
+        let furthest = self.furthest.get();
+        let scroll = self.scroll.min(furthest);
         self.scroll = match action {
             Action::CloseHelp => return false,
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::Down => self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll.saturating_add(10),
-            _ => self.scroll,
-        };
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll.saturating_add(1),
+            Action::PageUp => scroll.saturating_sub(10),
+            Action::PageDown => scroll.saturating_add(10),
+            _ => scroll,
+        }
+        .min(furthest);
         true
     }
 
     /// Draws the help over `screen`.
     pub fn draw(&self, frame: &mut Frame, screen: Rect, look: &Look) {
-        draw(frame, look, screen, self.scroll);
+        self.furthest.set(draw(frame, look, screen, self.scroll));
     }
 }
 
@@ -52,9 +67,64 @@ impl Component for Help {
     }
 }
 
-/// Draws the help over the screen, scrolled by `scroll` lines.
-fn draw(frame: &mut Frame, look: &Look, screen: Rect, scroll: u16) {
+/// The keys of the text being typed in the editor, the cover note form and a typed answer:
+/// fixed, not rebindable, and named here so that the help and the README list them.
+pub const TYPING_KEYS: &[(&str, &str)] = &[
+    ("Left Right Up Down", "move the cursor"),
+    ("Ctrl-Left Ctrl-Right", "a word back, a word on"),
+    ("Home End", "the start, the end of the line"),
+    ("Shift-arrows", "select"),
+    ("Backspace Delete", "delete a character back, on"),
+    ("Ctrl-w Alt-Backspace", "delete the word before the cursor"),
+    ("Ctrl-k", "delete to the end of the line"),
+    ("Ctrl-j", "delete to the start of the line"),
+    ("Ctrl-x", "cut the selection"),
+    ("Ctrl-y", "paste what was cut"),
+    ("Ctrl-u", "undo typing"),
+    ("Ctrl-r", "redo typing"),
+    (
+        "Enter",
+        "a new line (the editor); the next field (the form)",
+    ),
+];
+
+/// The width of the key column.
+const KEY_COLUMN: usize = 24;
+
+/// One entry of the help: its keys, then what they do, wrapped under itself.
+fn entry<'a>(keys: &str, description: &'a str, width: usize, look: &Look) -> Vec<Line<'a>> {
+    let room = width.saturating_sub(KEY_COLUMN).max(20);
+    let mut wrapped: Vec<String> = Vec::new();
+    for word in description.split(' ') {
+        match wrapped.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= room => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => wrapped.push(word.to_string()),
+        }
+    }
+    wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let keys = if i == 0 { keys } else { "" };
+            Line::from(vec![
+                Span::styled(
+                    format!("  {keys:<w$} ", w = KEY_COLUMN - 3),
+                    look.theme.key(),
+                ),
+                Span::raw(text),
+            ])
+        })
+        .collect()
+}
+
+/// Draws the help over the screen, scrolled by `scroll` lines (at most until its last line is
+/// at the bottom); returns how far it can scroll.
+fn draw(frame: &mut Frame, look: &Look, screen: Rect, scroll: u16) -> u16 {
     let area = centered(screen, 72, screen.height.saturating_sub(2));
+    let width = usize::from(area.width.saturating_sub(2));
     let mut lines = Vec::new();
     let contexts = Context::ALL;
     for context in contexts {
@@ -74,13 +144,18 @@ fn draw(frame: &mut Frame, look: &Look, screen: Rect, scroll: u16) {
             }
             seen.push(binding.action);
             let keys = look.keymap.keys_of(context, binding.action);
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<18}"), look.theme.key()),
-                Span::raw(binding.action.description()),
-            ]));
+            lines.extend(entry(&keys, binding.action.description(), width, look));
         }
         lines.push(Line::raw(""));
     }
+    lines.push(Line::from(Span::styled(
+        "Typing in the editor, the cover note form and answers",
+        look.theme.heading(),
+    )));
+    for (keys, description) in TYPING_KEYS {
+        lines.extend(entry(keys, description, width, look));
+    }
+    lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         "Mouse: a click selects, the wheel scrolls.",
         look.theme.dim(),
@@ -99,6 +174,15 @@ fn draw(frame: &mut Frame, look: &Look, screen: Rect, scroll: u16) {
                 ]
             )
         ));
+    let furthest = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(area.height.saturating_sub(2));
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(furthest), 0)),
+        area,
+    );
+    furthest
 }

@@ -207,7 +207,8 @@ fn entry_lines(
         Entry::Unplaced(i) => {
             let mut lines = vec![Line::from(Span::styled(
                 format!(
-                    "Unplaced by the import ({} to delete):",
+                    "Unplaced by the import ({} to place it, {} to delete):",
+                    look.keymap.key(Context::Draft, Action::MoveUp),
                     look.keymap.key(Context::Draft, Action::Delete)
                 ),
                 look.theme.warning(),
