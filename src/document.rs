@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 
 use crate::library::Clause;
-use crate::model::{Declaration, Header, Paragraph, Section};
+use crate::model::{Declaration, Header, Paragraph, Section, TextRef};
 
 /// One part of a declaration as a drafter selects it: the cover note, the titles, the
 /// opening, a paragraph, the chapeau, the closing, or a passage an import left unplaced.
@@ -29,6 +29,22 @@ pub enum Entry {
 }
 
 impl Entry {
+    /// The entry a drafter selects to work on the text `at` (the paragraph of an item, the
+    /// titles of a title line).
+    pub fn of(at: TextRef) -> Entry {
+        match at {
+            TextRef::Header(_) => Entry::Header,
+            TextRef::Title(_) => Entry::Titles,
+            TextRef::Opening => Entry::Opening,
+            TextRef::Chapeau => Entry::Chapeau,
+            TextRef::Closing => Entry::Closing,
+            TextRef::Paragraph(section, i) | TextRef::Item(section, i, _) => {
+                Entry::Paragraph(section, i)
+            }
+            TextRef::Unplaced(i) => Entry::Unplaced(i),
+        }
+    }
+
     /// Every entry of `declaration`, in reading order.
     pub fn all(declaration: &Declaration) -> Vec<Entry> {
         let mut entries = vec![Entry::Header, Entry::Titles, Entry::Opening];
@@ -341,6 +357,16 @@ impl Document {
     pub fn circulate(&mut self, date: Date) -> u32 {
         self.remember(Entry::Header);
         self.declaration.circulate(date)
+    }
+
+    /// Switches the operative numbering; false when it was already `numbering`.
+    pub fn set_numbering(&mut self, numbering: crate::model::Numbering) -> bool {
+        if numbering == self.declaration.numbering {
+            return false;
+        }
+        self.remember(Entry::Chapeau);
+        self.declaration.numbering = numbering;
+        true
     }
 
     /// Replaces the whole declaration (unsaved work recovered after a crash), as one change.

@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod draft_file;
 pub mod export;
+pub mod find;
 pub mod identity;
 pub mod import;
 pub mod library;

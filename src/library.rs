@@ -527,15 +527,7 @@ fn plain_punctuation(text: &str) -> String {
     if text.is_ascii() {
         return text.to_string();
     }
-    text.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            '\u{2013}' | '\u{2014}' => '-',
-            '\u{00A0}' | '\u{202F}' => ' ',
-            c => c,
-        })
-        .collect()
+    text.chars().map(crate::find::plain_char).collect()
 }
 
 fn is_kebab_case(text: &str) -> bool {

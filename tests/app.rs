@@ -130,7 +130,23 @@ fn a_clause_is_added_after_the_selected_paragraph_of_its_section_with_a_fresh_id
         Some("digital-innovation")
     );
     let first = app.declaration().operative[1].id.clone();
+    let before = app.declaration().clone();
     app.update(Action::AddClause);
+    let Mode::Prompt(prompt) = &app.mode else {
+        panic!("adding a clause twice asks first");
+    };
+    assert_eq!(
+        prompt.question(),
+        "The clause digital-innovation is already in the draft, as operative paragraph (b). Add it a second time?"
+    );
+    app.update(Action::No);
+    assert_eq!(*app.declaration(), before);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("not added: digital-innovation stays once, as operative paragraph (b)")
+    );
+    app.update(Action::AddClause);
+    app.update(Action::Yes);
     let second = &app.declaration().operative[2].id;
     assert!(
         second.starts_with("digital-innovation-") && *second != first,
@@ -963,4 +979,121 @@ fn paragraphs_cross_the_chapeau_and_unplaced_text_becomes_a_paragraph() {
         ["Agree to meet again:\n- in spring,\n- in autumn."]
     );
     assert_eq!(ids(&app, Section::Operative), operative);
+}
+
+/// `#` goes round lettered, numbered and unnumbered operative paragraphs, each an undoable
+/// change; read-only refuses it.
+#[test]
+fn numbering_is_switched_round_and_undone() {
+    use chapeau::model::Numbering;
+    let mut app = app();
+    app.update(Action::FocusNext);
+    app.update(Action::Numbering);
+    assert_eq!(app.declaration().numbering, Numbering::Numbers);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("operative paragraphs numbered 1., 2., 3. (# to switch again, u to undo)")
+    );
+    app.update(Action::Numbering);
+    assert_eq!(app.declaration().numbering, Numbering::None);
+    app.update(Action::Numbering);
+    assert_eq!(app.declaration().numbering, Numbering::Letters);
+    app.update(Action::Undo);
+    assert_eq!(app.declaration().numbering, Numbering::None);
+    app.read_only = true;
+    app.update(Action::Numbering);
+    assert_eq!(app.declaration().numbering, Numbering::None);
+}
+
+/// `f` asks for words, selects the first part holding them from the selection on, and `n`
+/// and `N` go round the parts that hold them (case, accents and curly quotes aside).
+#[test]
+fn find_goes_round_the_parts_that_hold_the_words() {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    select(&mut app, Entry::Paragraph(Section::Operative, 0));
+    app.update(Action::Find);
+    type_text(&mut app, "RETURN");
+    app.update(Action::Yes);
+    assert_eq!(app.outline.found, "RETURN");
+    assert_eq!(
+        app.selected_entry(),
+        Entry::Paragraph(Section::Operative, 1)
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("“RETURN”: 1 of 1 part (n next, N previous)")
+    );
+    app.update(Action::Find);
+    type_text(&mut app, "partnership");
+    app.update(Action::Yes);
+    assert_eq!(
+        app.selected_entry(),
+        Entry::Paragraph(Section::Operative, 1),
+        "a selected part that holds the words stays selected"
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("“partnership”: 5 of 5 parts (n next, N previous)")
+    );
+    app.update(Action::NextHit);
+    assert_eq!(
+        app.selected_entry(),
+        Entry::Header,
+        "round to the cover note's subject"
+    );
+    app.update(Action::NextHit);
+    assert_eq!(app.selected_entry(), Entry::Titles);
+    app.update(Action::PreviousHit);
+    app.update(Action::PreviousHit);
+    assert_eq!(
+        app.selected_entry(),
+        Entry::Paragraph(Section::Operative, 1)
+    );
+    app.update(Action::Find);
+    type_text(&mut app, "unheard of");
+    app.update(Action::Yes);
+    assert_eq!(app.message.as_deref(), Some("no “unheard of” in the draft"));
+    assert_eq!(
+        app.selected_entry(),
+        Entry::Paragraph(Section::Operative, 1)
+    );
+}
+
+/// `!` lists the check's findings over the draft; Enter goes to the paragraph of the one
+/// selected and says it in the status line.
+#[test]
+fn check_findings_are_listed_and_enter_goes_to_the_paragraph() {
+    let mut declaration = draft_file::load(&fixture("small.toml"))
+        .unwrap()
+        .declaration;
+    declaration.operative[1].text = "This partnership will address  return by:".into();
+    let mut app = app_on_declaration(declaration);
+    app.update(Action::Check);
+    let Mode::Findings(findings) = &app.mode else {
+        panic!("the findings are listed");
+    };
+    let doubled = findings
+        .found
+        .iter()
+        .position(|(_, message)| message.contains("doubled space"))
+        .expect("the doubled space is found");
+    assert_eq!(
+        findings.found[doubled].0,
+        Entry::Paragraph(Section::Operative, 1)
+    );
+    for _ in 0..doubled {
+        app.update(Action::Down);
+    }
+    app.update(Action::Jump);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.focus, Focus::Draft);
+    assert_eq!(
+        app.selected_entry(),
+        Entry::Paragraph(Section::Operative, 1)
+    );
+    assert!(app.message.as_deref().unwrap().contains("doubled space"));
+    app.update(Action::Check);
+    app.update(Action::CloseFindings);
+    assert!(matches!(app.mode, Mode::Normal));
 }

@@ -350,3 +350,42 @@ fn the_tracked_changes_scroll_and_hang_under_labels() {
     );
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// Words found are marked wherever they stand on screen, inside the selection too; the rest
+/// of the text is not.
+#[test]
+fn found_words_are_marked_in_the_draft() {
+    let mut app = app();
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Char('f')]);
+    type_text(&mut app, "return");
+    keys(&mut app, &[KeyCode::Enter]);
+    let terminal = screen(&mut app, 120, 36);
+    let buffer = terminal.backend().buffer();
+    let mut marked = Vec::new();
+    for y in 0..buffer.area.height {
+        let mut word = String::new();
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.bg == Color::Yellow {
+                word.push_str(cell.symbol());
+            } else if !word.is_empty() {
+                marked.push(std::mem::take(&mut word));
+            }
+        }
+    }
+    assert_eq!(marked, ["return", "return", "return"], "{marked:?}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+/// `!` lists the findings over the draft, the selected one written out below.
+#[test]
+fn the_check_findings() {
+    let mut declaration = draft_file::load(&fixture("small.toml"))
+        .unwrap()
+        .declaration;
+    declaration.operative[1].text = "This partnership will address  return by:".into();
+    declaration.preamble[1].text = "Aware that only effective partnership allows for sustainable migration policies [and mobility],".into();
+    let mut app = app_on(declaration, Theme { color: true });
+    keys(&mut app, &[KeyCode::Char('!'), KeyCode::Down]);
+    insta::assert_snapshot!(screen(&mut app, 120, 36).backend());
+}

@@ -100,6 +100,20 @@ pub enum Action {
     LaterTo,
     /// Show the old and new texts side by side.
     SideBySide,
+    /// Switch the operative numbering: lettered, numbered, unnumbered.
+    Numbering,
+    /// Find words in the draft.
+    Find,
+    /// Go to the next place the words looked for are found.
+    NextHit,
+    /// Go to the previous place the words looked for are found.
+    PreviousHit,
+    /// List what `chapeau check` finds in the draft.
+    Check,
+    /// Go to the paragraph of the selected finding.
+    Jump,
+    /// Close the list of findings.
+    CloseFindings,
 }
 
 impl Action {
@@ -133,6 +147,7 @@ impl Action {
                 | Action::Save
                 | Action::SaveAs
                 | Action::Circulate
+                | Action::Numbering
         )
     }
 
@@ -187,6 +202,13 @@ impl Action {
             Action::EarlierTo => "compare to an earlier revision",
             Action::LaterTo => "compare to a later revision or the working text",
             Action::SideBySide => "old and new side by side, or inline",
+            Action::Numbering => "switch the operative numbering: (a), 1., none",
+            Action::Find => "find words in the draft",
+            Action::NextHit => "the next place found",
+            Action::PreviousHit => "the previous place found",
+            Action::Check => "list what the check of the draft finds, to go to each",
+            Action::Jump => "go to the paragraph",
+            Action::CloseFindings => "close the findings",
         }
     }
 
@@ -232,6 +254,13 @@ impl Action {
             Action::SideBySide => "side by side",
             Action::CloseRedline => "close",
             Action::OpenAnyway => "open anyway",
+            Action::Numbering => "numbering",
+            Action::Find => "find",
+            Action::NextHit => "next found",
+            Action::PreviousHit => "previous found",
+            Action::Check => "check",
+            Action::Jump => "go to",
+            Action::CloseFindings => "close",
             _ => self.description(),
         }
     }

@@ -12,6 +12,7 @@ use super::action::Action;
 use super::components::changes::{RedlineView, Step};
 use super::components::cover_form::HeaderForm;
 use super::components::editor::Editor;
+use super::components::findings::Findings;
 use super::components::help::Help;
 use super::components::library::LibraryPane;
 use super::components::outline::Outline;
@@ -42,6 +43,8 @@ pub enum Asked {
     FileName,
     /// The date to circulate the next revision with.
     CirculationDate,
+    /// Words to find in the draft.
+    Find,
 }
 
 /// An answer being typed, and what it is for.
@@ -83,6 +86,8 @@ pub enum Mode {
     Typing(Box<Typing>),
     /// Reading the tracked changes.
     Redline(Box<RedlineView>),
+    /// Reading what the check finds.
+    Findings(Box<Findings>),
 }
 
 /// What to do once a save asked for is done.
@@ -262,6 +267,7 @@ impl App {
             Mode::Prompt(_) => vec![Context::Prompt],
             Mode::Typing(_) => vec![Context::Name],
             Mode::Redline(_) => vec![Context::Redline],
+            Mode::Findings(_) => vec![Context::Findings],
         }
     }
 
@@ -288,6 +294,8 @@ impl App {
                     [
                         Action::FocusNext,
                         Action::Search,
+                        Action::Find,
+                        Action::Check,
                         Action::Undo,
                         Action::Save,
                         Action::Help,
@@ -315,6 +323,7 @@ impl App {
                 (Context::Name, Action::Cancel),
             ],
             Mode::Redline(view) => of(view.as_ref()),
+            Mode::Findings(findings) => of(findings.as_ref()),
         };
         if self.read_only {
             commands.retain(|(_, action)| !action.changes_the_draft());
@@ -517,6 +526,26 @@ impl App {
             Mode::Typing(typing) => match typing.asked {
                 Asked::FileName => self.update_save_as(typing, action),
                 Asked::CirculationDate => self.update_circulation_date(typing, action),
+                Asked::Find => self.update_find(typing, action),
+            },
+            Mode::Findings(mut findings) => match action {
+                Action::Jump => {
+                    if let Some(entry) = findings.selected_entry() {
+                        self.focus = Focus::Draft;
+                        self.select_entry(entry);
+                        self.message = findings.found.get(findings.selected).map(|(_, m)| {
+                            format!(
+                                "{m} ({} for the findings again)",
+                                self.key(Context::Global, Action::Check)
+                            )
+                        });
+                    }
+                }
+                Action::CloseFindings => {}
+                _ => {
+                    findings.move_selection(action);
+                    self.mode = Mode::Findings(findings);
+                }
             },
             Mode::Redline(mut view) => {
                 let revisions = self.declaration().revisions.len();
@@ -561,6 +590,16 @@ impl App {
             Action::MoveUp => self.move_paragraph(-1),
             Action::MoveDown => self.move_paragraph(1),
             Action::EditHeader => self.start_header_form(),
+            Action::Numbering => self.switch_numbering(),
+            Action::Find => {
+                self.mode = Mode::Typing(Typing::new(Asked::Find, "words to find in the draft"))
+            }
+            Action::NextHit => self.go_to_hit(true),
+            Action::PreviousHit => self.go_to_hit(false),
+            Action::Check => {
+                let findings = Findings::of(self.declaration());
+                self.mode = Mode::Findings(Box::new(findings));
+            }
             Action::Redline => self.open_redline(),
             Action::Circulate => self.ask_to_circulate(),
             Action::Undo => self.undo(),
@@ -620,7 +659,32 @@ impl App {
             self.message = Some("no clause selected".into());
             return;
         };
-        let entry = self.document.add_clause(&clause, self.selected_entry());
+        let declaration = self.declaration();
+        let already = declaration
+            .preamble
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (Section::Preamble, i, p))
+            .chain(
+                (declaration.operative.iter().enumerate()).map(|(i, p)| (Section::Operative, i, p)),
+            )
+            .find(|(_, _, p)| p.clause.as_deref() == Some(clause.id.as_str()));
+        if let Some((section, i, _)) = already {
+            let at = crate::check::describe(
+                crate::model::TextRef::Paragraph(section, i),
+                declaration.numbering,
+            );
+            self.mode = Mode::Prompt(Prompt::AddAgain {
+                clause: clause.id.clone(),
+                at,
+            });
+            return;
+        }
+        self.add_clause_anyway(&clause);
+    }
+
+    fn add_clause_anyway(&mut self, clause: &crate::library::Clause) {
+        let entry = self.document.add_clause(clause, self.selected_entry());
         self.select_entry(entry);
         self.message = Some(format!(
             "added {} to the {}",
@@ -1059,6 +1123,14 @@ impl App {
                 self.message = Some("read-only".into());
             }
             (Prompt::Locked { .. }, Action::OpenAnyway) => {}
+            (Prompt::AddAgain { clause, .. }, Action::Yes) => {
+                if let Some(clause) = self.library.clause(&clause).cloned() {
+                    self.add_clause_anyway(&clause);
+                }
+            }
+            (Prompt::AddAgain { clause, at }, Action::No | Action::Cancel) => {
+                self.message = Some(format!("not added: {clause} stays once, as {at}"));
+            }
             (Prompt::Locked { .. }, Action::Cancel) => self.should_quit = true,
             (prompt, _) => self.mode = Mode::Prompt(prompt),
         }
@@ -1066,6 +1138,108 @@ impl App {
 
     fn quit(&mut self) {
         self.should_quit = true;
+    }
+
+    /// Lettered, then numbered, then unnumbered operative paragraphs, and round again.
+    fn switch_numbering(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        use crate::model::Numbering;
+        let next = match self.declaration().numbering {
+            Numbering::Letters => Numbering::Numbers,
+            Numbering::Numbers => Numbering::None,
+            Numbering::None => Numbering::Letters,
+        };
+        self.document.set_numbering(next);
+        let how = match next {
+            Numbering::Letters => "lettered (a), (b), (c)",
+            Numbering::Numbers => "numbered 1., 2., 3.",
+            Numbering::None => "unnumbered",
+        };
+        self.message = Some(format!(
+            "operative paragraphs {how} ({} to switch again, {} to undo)",
+            self.key(Context::Draft, Action::Numbering),
+            self.key(Context::Global, Action::Undo)
+        ));
+    }
+
+    /// Words typed to find: highlighted in the draft, and the first place found after the
+    /// selection selected.
+    fn update_find(&mut self, typing: Box<Typing>, action: Action) {
+        match action {
+            Action::Yes => {
+                self.outline.found = typing.answer();
+                self.focus = Focus::Draft;
+                if self.outline.found.is_empty() {
+                    self.message = Some("nothing to find".into());
+                } else {
+                    // From the selection itself, so that a hit already selected stays.
+                    self.go_to_hit_from(self.outline.selected, true, true);
+                }
+            }
+            Action::Cancel => {}
+            _ => self.mode = Mode::Typing(typing),
+        }
+    }
+
+    /// Selects the next (or previous) part that holds the words found, round the draft.
+    fn go_to_hit(&mut self, forward: bool) {
+        self.go_to_hit_from(self.outline.selected, forward, false);
+    }
+
+    /// Selects the first part after (or before) `here` that holds the words found, or `here`
+    /// itself when it is `included`.
+    fn go_to_hit_from(&mut self, here: usize, forward: bool, included: bool) {
+        let words = self.outline.found.clone();
+        if words.is_empty() {
+            self.message = Some(format!(
+                "nothing looked for yet: {} to find words in the draft",
+                self.key(Context::Global, Action::Find)
+            ));
+            return;
+        }
+        let entries = self.entries();
+        let hits: Vec<usize> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| crate::find::holds(&self.searchable_text(**entry), &words))
+            .map(|(at, _)| at)
+            .collect();
+        let next = if forward {
+            hits.iter()
+                .find(|&&at| at > here || (included && at == here))
+                .or(hits.first())
+        } else {
+            hits.iter().rev().find(|&&at| at < here).or(hits.last())
+        };
+        self.message = Some(match next {
+            None => format!("no “{words}” in the draft"),
+            Some(&at) => {
+                self.outline.selected = at;
+                let place = hits.iter().position(|&h| h == at).unwrap_or(0) + 1;
+                format!(
+                    "“{words}”: {place} of {} part{} ({} next, {} previous)",
+                    hits.len(),
+                    if hits.len() == 1 { "" } else { "s" },
+                    self.key(Context::Draft, Action::NextHit),
+                    self.key(Context::Draft, Action::PreviousHit)
+                )
+            }
+        });
+    }
+
+    /// All the words of `entry` a find looks in: the cover note's printed fields, or the
+    /// text as edited.
+    fn searchable_text(&self, entry: Entry) -> String {
+        match entry {
+            Entry::Header => crate::export::layout::cover_note_by_field(self.declaration())
+                .into_iter()
+                .map(|(block, _)| block.text)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => self.editable_text(entry),
+        }
     }
 
     /// Counts of paragraphs for the status line.

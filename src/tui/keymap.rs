@@ -34,11 +34,13 @@ pub enum Context {
     Name,
     /// Reading the tracked changes.
     Redline,
+    /// Reading the findings of the check.
+    Findings,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Library,
         Context::Draft,
@@ -48,6 +50,7 @@ impl Context {
         Context::Prompt,
         Context::Name,
         Context::Redline,
+        Context::Findings,
         Context::Help,
     ];
 
@@ -64,6 +67,7 @@ impl Context {
             Context::Prompt => "Questions",
             Context::Name => "Typing a file name",
             Context::Redline => "Tracked changes",
+            Context::Findings => "Check findings",
         }
     }
 }
@@ -253,6 +257,12 @@ fn defaults() -> Vec<Binding> {
         (C::Draft, Key::char('J'), MoveDown),
         (C::Draft, Key::alt(KeyCode::Down), MoveDown),
         (C::Draft, Key::char('H'), EditHeader),
+        (C::Draft, Key::char('#'), Numbering),
+        (C::Global, Key::char('f'), Find),
+        (C::Global, Key::ctrl('f'), Find),
+        (C::Draft, Key::char('n'), NextHit),
+        (C::Draft, Key::char('N'), PreviousHit),
+        (C::Global, Key::char('!'), Check),
         (C::Search, Key::plain(KeyCode::Enter), SearchAccept),
         (C::Search, Key::plain(KeyCode::Esc), SearchClear),
         (C::Search, Key::ctrl('p'), RecallSearch),
@@ -303,6 +313,16 @@ fn defaults() -> Vec<Binding> {
         (C::Redline, Key::plain(KeyCode::Home), First),
         (C::Redline, Key::char('G'), Last),
         (C::Redline, Key::plain(KeyCode::End), Last),
+        (C::Findings, Key::plain(KeyCode::Enter), Jump),
+        (C::Findings, Key::plain(KeyCode::Up), Up),
+        (C::Findings, Key::char('k'), Up),
+        (C::Findings, Key::plain(KeyCode::Down), Down),
+        (C::Findings, Key::char('j'), Down),
+        (C::Findings, Key::plain(KeyCode::PageUp), PageUp),
+        (C::Findings, Key::plain(KeyCode::PageDown), PageDown),
+        (C::Findings, Key::plain(KeyCode::Esc), CloseFindings),
+        (C::Findings, Key::char('q'), CloseFindings),
+        (C::Findings, Key::char('!'), CloseFindings),
     ];
     table
         .iter()

@@ -69,6 +69,14 @@ impl Theme {
         )
     }
 
+    /// The places where the words looked for stand in the draft.
+    pub fn found(&self) -> Style {
+        self.pick(
+            Style::new().bg(Color::Yellow).fg(Color::Black),
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+        )
+    }
+
     /// Inserted words in the tracked changes.
     pub fn inserted(&self) -> Style {
         self.pick(

@@ -64,7 +64,12 @@ impl LibraryPane {
         self.list.offset()
     }
 
-    /// The selected clause.
+    /// The library's clause with this id, listed or not.
+    pub fn clause(&self, id: &str) -> Option<&Clause> {
+        self.clauses.get(id)
+    }
+
+    /// The clause selected in the list, if any.
     pub fn selected_clause(&self) -> Option<&Clause> {
         self.matches
             .get(self.selected())

@@ -5,6 +5,7 @@
 pub mod changes;
 pub mod cover_form;
 pub mod editor;
+pub mod findings;
 pub mod help;
 pub mod library;
 pub mod outline;

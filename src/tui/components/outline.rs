@@ -23,6 +23,8 @@ pub struct Outline {
     pub selected: usize,
     /// The first entry on screen.
     pub top: usize,
+    /// The words last looked for, marked wherever they stand; empty for none.
+    pub found: String,
 }
 
 /// The outline inside its border, at `area`.
@@ -110,6 +112,8 @@ impl Outline {
 
         // The lines are wrapped already: they go straight into the buffer, row by row.
         let buffer = frame.buffer_mut();
+        // Marked last, so that a place found shows inside the selection too.
+        let mut found = Vec::new();
         let mut row = inner.y;
         for (at, &entry) in entries.iter().enumerate().skip(top) {
             if row >= inner.bottom() {
@@ -121,6 +125,16 @@ impl Outline {
                     break;
                 }
                 buffer.set_line(inner.x, row, &line, inner.width);
+                if !self.found.is_empty() {
+                    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                    for place in crate::find::places(&text, &self.found) {
+                        let (start, end) = (place.start as u16, place.end as u16);
+                        if start < inner.width {
+                            let width = end.min(inner.width) - start;
+                            found.push(Rect::new(inner.x + start, row, width, 1));
+                        }
+                    }
+                }
                 row += 1;
             }
             let last_row = row.saturating_sub(1).max(first_row);
@@ -136,6 +150,9 @@ impl Outline {
                 );
             }
             row += 1;
+        }
+        for cells in found {
+            buffer.set_style(cells, look.theme.found());
         }
     }
 }
@@ -155,6 +172,7 @@ impl Component for Outline {
             Action::EditHeader,
             Action::Circulate,
             Action::Redline,
+            Action::Numbering,
         ]
     }
 }

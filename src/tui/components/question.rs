@@ -40,6 +40,13 @@ pub enum Prompt {
         /// Its process id, when known.
         pid: Option<u32>,
     },
+    /// Adding a clause that a paragraph of the draft already holds.
+    AddAgain {
+        /// The clause's id.
+        clause: String,
+        /// Where the draft has it, as a drafter names it: "operative paragraph (c)".
+        at: String,
+    },
 }
 
 impl Prompt {
@@ -56,6 +63,9 @@ impl Prompt {
             Prompt::ChangedOnDisk => {
                 "The draft changed on disk since you opened or saved it (another program or chapeau). Overwrite it with your text?".into()
             }
+            Prompt::AddAgain { clause, at } => format!(
+                "The clause {clause} is already in the draft, as {at}. Add it a second time?"
+            ),
             Prompt::Locked { pid } => format!(
                 "This draft is already open in another chapeau{}. Open it read-only, open it anyway, or cancel to quit?",
                 pid.map(|pid| format!(" (pid {pid})")).unwrap_or_default()
@@ -105,6 +115,7 @@ pub fn draw_typing(frame: &mut Frame, screen: Rect, look: &Look, typing: &Typing
     let (asked, yes) = match typing.asked {
         Asked::FileName => ("Save the new draft as", "save"),
         Asked::CirculationDate => ("Circulate the next revision dated (YYYY-MM-DD)", "next"),
+        Asked::Find => ("Find in the draft", "find"),
     };
     let question = format!(
         "{asked} ({}):",

@@ -112,6 +112,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Prompt(prompt) => prompt.draw(frame, area, &look),
         Mode::Typing(typing) => question::draw_typing(frame, area, &look, typing),
         Mode::Help(help) => help.draw(frame, area, &look),
+        Mode::Findings(findings) => findings.draw(frame, area, &look),
         Mode::Normal | Mode::Search | Mode::Redline(_) => {}
     }
 }
