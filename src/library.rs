@@ -357,6 +357,17 @@ impl ClauseLibrary {
         &self.clauses
     }
 
+    /// Every clause's position, grouped as a drafter browses them: preambular clauses, then
+    /// operative ones, each by theme (its first tag), in library order within a theme.
+    pub fn grouped(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.clauses.len()).collect();
+        order.sort_by_key(|&i| {
+            let clause = &self.clauses[i];
+            (clause.section, clause.tags.first().map(String::as_str), i)
+        });
+        order
+    }
+
     /// The clause with this id.
     pub fn get(&self, id: &str) -> Option<&Clause> {
         self.index.get(id).map(|&at| &self.clauses[at])
@@ -762,6 +773,27 @@ mod tests {
         assert_eq!(problems[3].0, 15, "a missing key is reported at its clause");
         assert!(problems[3].1.contains("section"), "{}", problems[3].1);
         assert_eq!(library.clauses()[1].origin.line, 20);
+    }
+
+    /// The bundled library browses preambular clauses first, then operative ones, each
+    /// theme together.
+    #[test]
+    fn clauses_are_grouped_by_section_then_theme() {
+        let library = ClauseLibrary::bundled();
+        let groups: Vec<(Section, Option<&str>)> = library
+            .grouped()
+            .into_iter()
+            .map(|i| {
+                let clause = &library.clauses()[i];
+                (clause.section, clause.tags.first().map(String::as_str))
+            })
+            .collect();
+        let mut sorted = groups.clone();
+        sorted.sort();
+        assert_eq!(groups, sorted);
+        assert_eq!(groups.len(), library.clauses().len());
+        assert!(groups.first().unwrap().0 == Section::Preamble);
+        assert!(groups.last().unwrap().0 == Section::Operative);
     }
 
     /// All a clause says: id, tags, text and items.

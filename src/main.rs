@@ -630,8 +630,9 @@ fn run_library(args: LibraryArgs) -> Result<(), Failure> {
             tag,
         } => {
             let clauses: Vec<&Clause> = library
-                .clauses()
-                .iter()
+                .grouped()
+                .into_iter()
+                .map(|i| &library.clauses()[i])
                 .filter(|c| section.is_none_or(|s| c.section == Section::from(s)))
                 .filter(|c| tag.as_ref().is_none_or(|t| c.tags.contains(t)))
                 .collect();

@@ -33,7 +33,7 @@ impl LibraryPane {
     /// The pane on `clauses`, every clause listed, the first selected.
     pub fn new(clauses: ClauseLibrary) -> LibraryPane {
         LibraryPane {
-            matches: (0..clauses.clauses().len()).collect(),
+            matches: clauses.grouped(),
             clauses,
             filter: String::new(),
             last_filter: String::new(),
@@ -129,7 +129,7 @@ impl LibraryPane {
     fn refilter(&mut self) {
         if self.filter.trim().is_empty() {
             self.found = Found::default();
-            self.matches = (0..self.clauses.clauses().len()).collect();
+            self.matches = self.clauses.grouped();
         } else {
             self.found = self.clauses.refine(&self.found, &self.filter);
             self.matches = self.found.ranked.clone();
@@ -293,14 +293,20 @@ fn draw_preview(frame: &mut Frame, look: &Look, clause: &Clause, area: Rect) {
             .map(|l| Line::raw(l.into_owned()))
             .collect()
     };
-    let heading = format!("{} · {}", clause.id, clause.section.name());
+    let theme = clause
+        .tags
+        .first()
+        .map(|tag| format!(" · {tag}"))
+        .unwrap_or_default();
+    let heading = format!("{} · {}{theme}", clause.id, clause.section.name());
     let mut lines = vec![Line::from(Span::styled(heading, look.theme.heading()))];
+    // The source first, so that it stays in view however long the clause.
+    let source = wrapped(&format!("from {}", clause.source), "", "     ");
+    lines.extend(source.into_iter().map(|l| l.style(look.theme.dim())));
     lines.extend(wrapped(&clause.text, "", ""));
     for item in &clause.items {
         lines.extend(wrapped(item, "  - ", "    "));
     }
-    let source = wrapped(&format!("source: {}", clause.source), "", "        ");
-    lines.extend(source.into_iter().map(|l| l.style(look.theme.dim())));
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(look.theme.dim());
