@@ -22,6 +22,8 @@ pub fn check(declaration: &Declaration) -> Vec<Finding> {
     let mut findings = Vec::new();
     let name = |at: TextRef| describe(at, declaration.numbering);
     check_empty_parts(declaration, &mut findings);
+    check_cover_note(declaration, &mut findings);
+    check_clauses_added_twice(declaration, &mut findings);
     check_preamble(declaration, &mut findings);
     check_operative(declaration, &mut findings);
     for (at, text) in declaration.texts() {
@@ -159,6 +161,49 @@ fn flag_inconsistent_endings(
                     shown(usual)
                 ),
             });
+        }
+    }
+}
+
+/// A Council document goes out with a number and a date.
+fn check_cover_note(declaration: &Declaration, findings: &mut Vec<Finding>) {
+    let header = &declaration.header;
+    if header.number.is_none() {
+        findings.push(Finding {
+            at: TextRef::Header("number"),
+            message: "the cover note has no document number (e.g. 6093/09)".into(),
+        });
+    }
+    if header.date.is_none() {
+        findings.push(Finding {
+            at: TextRef::Header("date"),
+            message: "the cover note has no date (e.g. 2009-02-11)".into(),
+        });
+    }
+}
+
+/// The same library clause twice is almost always a slip of the hand.
+fn check_clauses_added_twice(declaration: &Declaration, findings: &mut Vec<Finding>) {
+    let mut first: HashMap<&str, TextRef> = HashMap::new();
+    for section in [Section::Preamble, Section::Operative] {
+        for (i, paragraph) in declaration.paragraphs(section).iter().enumerate() {
+            let Some(clause) = paragraph.clause.as_deref() else {
+                continue;
+            };
+            let at = TextRef::Paragraph(section, i);
+            match first.get(clause) {
+                None => {
+                    first.insert(clause, at);
+                }
+                Some(&earlier) => findings.push(Finding {
+                    at,
+                    message: format!(
+                        "{} is the library clause {clause} again, as {}: delete one of them",
+                        describe(at, declaration.numbering),
+                        describe(earlier, declaration.numbering)
+                    ),
+                }),
+            }
         }
     }
 }
@@ -369,6 +414,35 @@ fn text_findings(text: &str) -> Vec<String> {
 }
 
 /// The square-bracketed passages of a text, outermost only, shortened for a one-line report.
+/// Every passage in square brackets across the draft (text under negotiation, or a
+/// placeholder of the skeleton left unfilled), in reading order: what circulating asks about.
+pub fn bracketed_passages(declaration: &Declaration) -> Vec<String> {
+    declaration
+        .texts()
+        .into_iter()
+        .flat_map(|(_, text)| square_bracketed(text))
+        .collect()
+}
+
+/// "3 passages in square brackets ([title], [place], [dates] ...)", or nothing.
+pub fn bracketed_note(declaration: &Declaration) -> Option<String> {
+    let passages = bracketed_passages(declaration);
+    let shown: Vec<String> = passages
+        .iter()
+        .take(3)
+        .map(|p| shorten(&visible(p), 30))
+        .collect();
+    match passages.len() {
+        0 => None,
+        1 => Some(format!("1 passage in square brackets ({})", shown[0])),
+        n => Some(format!(
+            "{n} passages in square brackets ({}{})",
+            shown.join(", "),
+            if n > 3 { ", ..." } else { "" }
+        )),
+    }
+}
+
 fn square_bracketed(text: &str) -> Vec<String> {
     let mut passages = Vec::new();
     let mut depth = 0usize;
@@ -533,13 +607,34 @@ const SPELLING_FAMILIES: &[SpellingFamily] = &[
 ];
 
 /// Flags every use of the less common form of a spelling family the draft uses both ways.
+/// The words of `text`, less those that belong to a name: a capitalised word that does not
+/// open a sentence ("International Labour Organization", "Organization for Security and
+/// Co-operation in Europe") is spelt as its owner spells it, whatever the draft's own usage.
+fn words_outside_names(text: &str) -> impl Iterator<Item = &str> {
+    let mut opens_sentence = true;
+    text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter_map(move |piece| {
+            let word = piece.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-'));
+            let after = &piece[word.len()..];
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            let kept = (!word.is_empty() && (opens_sentence || !capitalised)).then_some(word);
+            if !word.is_empty() {
+                opens_sentence = false;
+            }
+            if after.contains(['.', ';', ':', '!', '?']) {
+                opens_sentence = true;
+            }
+            kept
+        })
+}
+
 fn mixed_spellings(declaration: &Declaration) -> Vec<Finding> {
     let texts = declaration.texts();
     let mut findings = Vec::new();
     for family in SPELLING_FAMILIES {
         let mut uses: Vec<(TextRef, &'static str, String)> = Vec::new();
         for (at, text) in &texts {
-            for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            for word in words_outside_names(text) {
                 let lower = word.to_lowercase();
                 if let Some(form) = (family.form_of)(&lower) {
                     uses.push((*at, form, word.to_string()));
@@ -599,7 +694,13 @@ mod tests {
     }
 
     fn clean() -> Declaration {
+        let header = crate::model::Header {
+            number: Some("6093/09".parse().unwrap()),
+            date: Some(jiff::civil::date(2009, 2, 11)),
+            ..Default::default()
+        };
         Declaration {
+            header,
             opening: "We, Ministers".into(),
             chapeau: "To this end we agree:".into(),
             closing: "We mandate our senior officials.".into(),
@@ -730,6 +831,37 @@ mod tests {
                 "title line 1 is empty",
                 "the operative part has no chapeau to introduce it",
                 "the declaration has no closing (follow-up and mandate)",
+            ]
+        );
+    }
+
+    #[test]
+    fn names_keep_their_owners_spelling() {
+        let mut d = clean();
+        d.operative[0].text = "We will organise dialogues with the International Labour Organization and the Organization for Security and Co-operation in Europe.".into();
+        d.operative[2].text = "Organize the follow-up.".into();
+        assert_eq!(
+            messages(&d),
+            [
+                "operative paragraph (c): mixed -ise/-ize spelling: \"Organize\" here, but the draft mostly writes -ise (\"Recognising\")"
+            ],
+            "a word opening a sentence is the draft's own"
+        );
+    }
+
+    #[test]
+    fn a_missing_number_or_date_and_a_clause_added_twice_are_reported() {
+        let mut d = clean();
+        d.header.number = None;
+        d.header.date = None;
+        d.operative[0].clause = Some("dialogues".into());
+        d.operative[2].clause = Some("dialogues".into());
+        assert_eq!(
+            messages(&d),
+            [
+                "the cover note has no document number (e.g. 6093/09)",
+                "the cover note has no date (e.g. 2009-02-11)",
+                "operative paragraph (c) is the library clause dialogues again, as operative paragraph (a): delete one of them",
             ]
         );
     }

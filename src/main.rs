@@ -450,11 +450,18 @@ fn circulate(path: &Path, date: Option<jiff::civil::Date>) -> Result<(), Failure
             path.display()
         ))
     })?;
+    let brackets = chapeau::check::bracketed_note(draft);
     let number = document.circulate(date);
     let draft = document.declaration();
     draft_file::save(path, draft).with_context(|| format!("{} was not changed", path.display()))?;
     let name = draft.name_of(Version::Revision(number as usize));
     outln!("circulated {name} on {date}");
+    if let Some(brackets) = brackets {
+        eprintln!(
+            "{}: warning: {name} went out with {brackets}: placeholders to fill in, or text still under negotiation",
+            path.display()
+        );
+    }
     Ok(())
 }
 

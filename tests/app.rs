@@ -1097,3 +1097,47 @@ fn check_findings_are_listed_and_enter_goes_to_the_paragraph() {
     app.update(Action::CloseFindings);
     assert!(matches!(app.mode, Mode::Normal));
 }
+
+/// The question before circulating says what the text still holds in square brackets.
+#[test]
+fn circulating_asks_with_the_brackets_left_in_the_text() {
+    let mut declaration = draft_file::load(&fixture("small.toml"))
+        .unwrap()
+        .declaration;
+    declaration.operative[2].text = "We commit ourselves to [addressing] the challenges.".into();
+    let mut app = app_on_declaration(declaration);
+    app.update(Action::FocusNext);
+    app.update(Action::Circulate);
+    let Mode::Prompt(prompt) = &app.mode else {
+        panic!("a question first: {:?}", app.message)
+    };
+    assert!(
+        prompt.question().starts_with(
+            "The text still holds 1 passage in square brackets ([addressing]). Circulate the working text as"
+        ),
+        "{}",
+        prompt.question()
+    );
+}
+
+/// Once revisions are circulated the form does not offer the revision number (the working
+/// text is the next revision), and keeping the form keeps it.
+#[test]
+fn the_form_leaves_the_revision_to_the_revisions() {
+    let mut app = example_app();
+    app.update(Action::EditHeader);
+    let Mode::HeaderForm(form) = &app.mode else {
+        panic!("form expected")
+    };
+    assert!(form.fields.iter().all(|(field, _)| field.key != "revision"));
+    let before = app.declaration().header.clone();
+    app.update(Action::KeepEdit);
+    assert_eq!(app.declaration().header, before);
+
+    let mut fresh = self::app();
+    fresh.update(Action::EditHeader);
+    let Mode::HeaderForm(form) = &fresh.mode else {
+        panic!("form expected")
+    };
+    assert!(form.fields.iter().any(|(field, _)| field.key == "revision"));
+}

@@ -170,11 +170,22 @@ fn width_is_validated() {
 #[test]
 fn check_is_clean_on_a_clean_draft_and_lists_findings_with_lines() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "clean.toml", MINIMAL);
+    write(dir.path(), "bare.toml", MINIMAL);
+    let run = chapeau_in(dir.path(), &["check", "bare.toml"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (
+            1,
+            "bare.toml:1: warning: the cover note has no document number (e.g. 6093/09)\n\
+             bare.toml:1: warning: the cover note has no date (e.g. 2009-02-11)\n"
+        )
+    );
+    let clean = format!("{MINIMAL}\n[header]\nnumber = \"6093/09\"\ndate = \"2009-02-11\"\n");
+    write(dir.path(), "clean.toml", &clean);
     let run = chapeau_in(dir.path(), &["check", "clean.toml"]);
     assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
 
-    let messy = MINIMAL
+    let messy = clean
         .replace("Recognising the value", "We recognise  the value")
         .replace("We will meet again.", "We will [meet] again,");
     write(dir.path(), "messy.toml", &messy);
@@ -410,6 +421,27 @@ fn missing_files_and_folders_are_named_plainly() {
         run.stderr
             .contains("there is no folder nodir: create it, or write somewhere else")
             && !run.stderr.contains(".tmp"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Circulating a text that still holds square brackets (the skeleton's placeholders, or
+/// text under negotiation) goes ahead, and says so with the first of them.
+#[test]
+fn circulating_placeholders_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = chapeau_in(dir.path(), &["new", "draft.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = chapeau_in(
+        dir.path(),
+        &["circulate", "draft.toml", "--date", "2027-03-01"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "went out with 11 passages in square brackets ([title], [place], [dates], ...)"
+        ),
         "{}",
         run.stderr
     );

@@ -885,7 +885,10 @@ impl App {
         if self.refuse_if_read_only() {
             return;
         }
-        let form = HeaderForm::new(&self.declaration().header);
+        let form = HeaderForm::new(
+            &self.declaration().header,
+            !self.declaration().revisions.is_empty(),
+        );
         self.focus = Focus::Draft;
         self.mode = Mode::HeaderForm(Box::new(form));
     }
@@ -962,7 +965,12 @@ impl App {
         } else {
             number
         };
-        self.mode = Mode::Prompt(Prompt::Circulate { number, date });
+        let brackets = crate::check::bracketed_note(self.declaration());
+        self.mode = Mode::Prompt(Prompt::Circulate {
+            number,
+            date,
+            brackets,
+        });
     }
 
     fn undo(&mut self) {
@@ -1089,7 +1097,7 @@ impl App {
                 self.quit();
             }
             (Prompt::QuitUnsaved, Action::Cancel) => {}
-            (Prompt::Circulate { number, date }, Action::Yes) => {
+            (Prompt::Circulate { number, date, .. }, Action::Yes) => {
                 self.document.circulate(date);
                 self.after_save =
                     AfterSave::Say(format!("circulated {number} on {date}, and saved"));

@@ -19,12 +19,17 @@ pub struct HeaderForm {
     pub fields: Vec<(&'static Field, TextArea<'static>)>,
     /// The field with the cursor.
     pub current: usize,
+    /// The cover note as the form opened on it: what fields not in the form keep.
+    original: Header,
 }
 
 impl HeaderForm {
-    /// The form on `header`, the cursor in the first field.
-    pub fn new(header: &Header) -> HeaderForm {
+    /// The form on `header`, the cursor in the first field. Once revisions are circulated,
+    /// the revision number is theirs to give (the working text is the next one), so the form
+    /// does not offer it.
+    pub fn new(header: &Header, revisions_circulated: bool) -> HeaderForm {
         let fields = cover_note::stored_fields()
+            .filter(|field| !(revisions_circulated && field.key == "revision"))
             .map(|field| {
                 let mut input = TextArea::new(vec![(field.text)(header)]);
                 input.set_wrap_mode(WrapMode::Word);
@@ -32,7 +37,11 @@ impl HeaderForm {
                 (field, input)
             })
             .collect();
-        HeaderForm { fields, current: 0 }
+        HeaderForm {
+            fields,
+            current: 0,
+            original: header.clone(),
+        }
     }
 
     /// Moves to the next field; the last stays the last.
@@ -54,7 +63,7 @@ impl HeaderForm {
     /// The cover note the form describes, or the field that cannot be read and why (the
     /// form shows how each field is written beside its name).
     pub fn header(&self) -> Result<Header, (usize, String)> {
-        let mut header = Header::default();
+        let mut header = self.original.clone();
         for (i, (field, input)) in self.fields.iter().enumerate() {
             (field.read)(&mut header, &join_lines(&input.lines().join("\n")))
                 .map_err(|message| (i, message))?;

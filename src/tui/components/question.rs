@@ -34,6 +34,8 @@ pub enum Prompt {
         number: String,
         /// The date of circulation.
         date: Date,
+        /// What the text still holds in square brackets, said before it goes out.
+        brackets: Option<String>,
     },
     /// Another chapeau has the draft open.
     Locked {
@@ -57,8 +59,16 @@ impl Prompt {
             Prompt::Recover { time, .. } => format!(
                 "Recover unsaved changes from {time}? (cancel sets the recovery file aside)"
             ),
-            Prompt::Circulate { number, date } => format!(
-                "Circulate the working text as {number}, dated {date}? It is frozen in the draft and saved."
+            Prompt::Circulate {
+                number,
+                date,
+                brackets,
+            } => format!(
+                "{}Circulate the working text as {number}, dated {date}? It is frozen in the draft and saved.",
+                brackets
+                    .as_ref()
+                    .map(|b| format!("The text still holds {b}. "))
+                    .unwrap_or_default()
             ),
             Prompt::ChangedOnDisk => {
                 "The draft changed on disk since you opened or saved it (another program or chapeau). Overwrite it with your text?".into()
