@@ -454,10 +454,9 @@ fn split_items(text: &str) -> (String, Vec<String>) {
     let mut items: Vec<String> = Vec::new();
     for line in text.lines() {
         let trimmed = line.trim();
-        if let Some(item) = trimmed
-            .strip_prefix("- ")
-            .or_else(|| (trimmed == "-").then_some(""))
-        {
+        // A line typed starting with a dash or bullet is an item, with a space after it or
+        // not ("-building" must not vanish into the lead-in).
+        if let Some(item) = trimmed.strip_prefix(['-', '\u{2013}', '\u{2022}']) {
             items.push(item.trim().to_string());
         } else if trimmed.is_empty() {
             continue;
@@ -496,6 +495,10 @@ mod tests {
         let (body, items) = split_items("We act\nwell by:\n- one,\n  continued\n- two.\n");
         assert_eq!(body, "We act well by:");
         assert_eq!(items, ["one, continued", "two."]);
+        let (body, items) =
+            split_items("We act by:\n-building,\n\u{2022} connecting,\n-\n\u{2013}enabling.");
+        assert_eq!(body, "We act by:");
+        assert_eq!(items, ["building,", "connecting,", "enabling."]);
     }
 
     fn two_paragraphs() -> Document {
