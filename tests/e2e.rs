@@ -378,3 +378,39 @@ fn a_new_draft_says_it_is_new() {
     tmux.keys(&["q"]);
     assert!(!dir.path().join("nosuch.toml").exists());
 }
+
+/// In a real terminal: an unplaced passage moved up into the operative part with `K`, the
+/// numbering switched with `#`, words found with `f`, then saved: the file holds it all.
+#[test]
+fn an_unplaced_passage_is_placed_the_numbering_switched_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = std::fs::read_to_string(common::fixture("small.toml")).unwrap();
+    let draft = dir.path().join("small.toml");
+    std::fs::write(
+        &draft,
+        format!("unplaced = [\"We will meet again in Rabat.\"]\n{small}"),
+    )
+    .unwrap();
+    let tmux = Tmux::new("place");
+    tmux.start(dir.path(), "small.toml");
+    tmux.wait_for("Unplaced by the import");
+    tmux.keys(&["Tab", "G", "K"]);
+    tmux.wait_for("now operative paragraph (d)");
+    tmux.keys(&["#"]);
+    tmux.wait_for("operative paragraphs numbered 1., 2., 3.");
+    tmux.keys(&["g", "f"]);
+    tmux.wait_for("Find in the draft");
+    tmux.text("rabat");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("“rabat”: 1 of 1 part");
+    tmux.keys(&["C-s"]);
+    tmux.wait_for("saved small.toml");
+    tmux.keys(&["q"]);
+    let saved = draft_file::load(&draft).unwrap().declaration;
+    assert!(saved.unplaced.is_empty());
+    assert_eq!(
+        saved.operative.last().unwrap().text,
+        "We will meet again in Rabat."
+    );
+    assert_eq!(saved.numbering, chapeau::model::Numbering::Numbers);
+}
