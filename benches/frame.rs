@@ -69,6 +69,13 @@ fn frame(c: &mut Criterion) {
         app.update(Action::Down);
     }
     bench_drawing(c, "full frame, 500 paragraphs, 200x60", &app);
+    // Every place of a common word marked, as after `f`.
+    app.outline.found = "migration".into();
+    bench_drawing(
+        c,
+        "full frame, 500 paragraphs, 200x60, words found marked",
+        &app,
+    );
 }
 
 /// Times drawing `app` on a 200×60 test terminal.
