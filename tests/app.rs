@@ -399,6 +399,24 @@ fn read_only_refuses_changes() {
     app.update(Action::Save);
     assert!(!app.is_modified());
     assert!(app.message.as_deref().unwrap().contains("read-only"));
+    // The hint bar offers nothing that would change the draft: only reading, finding and
+    // checking.
+    app.update(Action::FocusNext);
+    let offered: Vec<Action> = app.commands().into_iter().map(|(_, a)| a).collect();
+    for refused in [
+        Action::Edit,
+        Action::NewParagraph,
+        Action::Delete,
+        Action::Circulate,
+        Action::Save,
+        Action::Numbering,
+        Action::MoveUp,
+    ] {
+        assert!(!offered.contains(&refused), "{refused:?} offered read-only");
+    }
+    for kept in [Action::Redline, Action::Find, Action::Check, Action::Help] {
+        assert!(offered.contains(&kept), "{kept:?} not offered read-only");
+    }
 }
 
 #[test]
