@@ -79,8 +79,7 @@ pub enum Refusal {
     ItemsWithoutText,
     /// Nothing to undo or redo.
     NoHistory,
-    /// The unplaced passage is already the last: unplaced text only moves up, into the
-    /// operative part.
+    /// Unplaced text only moves up, into the operative part.
     LastPassage,
 }
 
@@ -252,8 +251,8 @@ impl Document {
     /// paragraphs of both sections and the unplaced passages form one sequence: the last
     /// preambular paragraph moves down past the chapeau to become the first operative one
     /// (and back up), and an unplaced passage moves up into the operative part as its last
-    /// paragraph, so that every passage an import left aside can be placed with the same
-    /// two keys.
+    /// paragraph (down it does not move), so that every passage an import left aside can be
+    /// placed with the same two keys.
     pub fn move_paragraph(&mut self, entry: Entry, step: isize) -> Result<Entry, Refusal> {
         let to = self.destination(entry, step)?;
         self.remember(entry);
@@ -262,7 +261,6 @@ impl Document {
             (Entry::Paragraph(from, i), Entry::Paragraph(section, j)) if from == section => {
                 d.paragraphs_mut(section).swap(i, j)
             }
-            (Entry::Unplaced(i), Entry::Unplaced(j)) => d.unplaced.swap(i, j),
             (Entry::Paragraph(from, i), Entry::Paragraph(section, j)) => {
                 let paragraph = d.paragraphs_mut(from).remove(i);
                 d.paragraphs_mut(section).insert(j, paragraph);
@@ -306,10 +304,9 @@ impl Document {
                     _ => Err(Refusal::AtTheEdge { section, first: up }),
                 }
             }
+            // Unplaced passages are a pile to clear, not a part: up is into the text.
             Entry::Unplaced(i) if i < d.unplaced.len() => match up {
-                true if i > 0 => Ok(Entry::Unplaced(i - 1)),
                 true => Ok(Entry::Paragraph(Section::Operative, d.operative.len())),
-                false if i + 1 < d.unplaced.len() => Ok(Entry::Unplaced(i + 1)),
                 false => Err(Refusal::LastPassage),
             },
             _ => Err(Refusal::NotAParagraph),

@@ -267,7 +267,7 @@ impl std::fmt::Display for Finding {
             Finding::Malformed(diagnostic) => write!(f, "{diagnostic}"),
             Finding::Duplicate { id, first, again } => write!(
                 f,
-                "{again}: error: the clause id `{id}` is already defined at {first}\nhelp: rename one of them; within one library every id must be unique"
+                "{again}: error: the clause id `{id}` is already defined at {first}; this later one is the one used\nhelp: rename one of them; within one library every id must be unique"
             ),
             Finding::Override { id, replaced, by } => {
                 write!(

@@ -973,7 +973,7 @@ fn paragraphs_cross_the_chapeau_and_unplaced_text_becomes_a_paragraph() {
         app.message
             .as_deref()
             .unwrap()
-            .contains("already the last unplaced passage")
+            .contains("unplaced text moves up only")
     );
     app.update(Action::MoveUp);
     let placed = Entry::Paragraph(Section::Operative, operative.len());
@@ -1158,4 +1158,21 @@ fn the_form_leaves_the_revision_to_the_revisions() {
         panic!("form expected")
     };
     assert!(form.fields.iter().any(|(field, _)| field.key == "revision"));
+}
+
+/// A paragraph with a clause's very text (an imported draft names no clause) is the clause
+/// already in the draft: adding it asks first.
+#[test]
+fn a_clause_whose_text_is_already_in_the_draft_asks_first() {
+    let mut app = app();
+    select(&mut app, Entry::Paragraph(Section::Operative, 0));
+    app.update(Action::Search);
+    type_text(&mut app, "digital innovation");
+    app.update(Action::SearchAccept);
+    app.update(Action::AddClause);
+    let mut declaration = app.declaration().clone();
+    declaration.operative[1].clause = None;
+    app.document.replace(declaration);
+    app.update(Action::AddClause);
+    assert!(matches!(app.mode, Mode::Prompt(_)), "{:?}", app.message);
 }

@@ -19,7 +19,7 @@ use ratatui::backend::TestBackend;
 fn rebound() -> Keymap {
     let defaults = Keymap::default();
     let mut table: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    let modifiers = ["alt-", "ctrl-alt-", "ctrl-"];
+    let modifiers = ["alt-", "ctrl-alt-", "ctrl-", "ctrl-shift-"];
     let mut next = 0;
     for binding in defaults.bindings() {
         let context = format!("{:?}", binding.context).to_lowercase();

@@ -668,7 +668,12 @@ impl App {
             .chain(
                 (declaration.operative.iter().enumerate()).map(|(i, p)| (Section::Operative, i, p)),
             )
-            .find(|(_, _, p)| p.clause.as_deref() == Some(clause.id.as_str()));
+            .find(|(_, _, p)| {
+                p.clause.as_deref() == Some(clause.id.as_str())
+                    || (crate::document::join_lines(&p.text)
+                        == crate::document::join_lines(&clause.text)
+                        && p.items == clause.items)
+            });
         if let Some((section, i, _)) = already {
             let at = crate::check::describe(
                 crate::model::TextRef::Paragraph(section, i),
@@ -846,7 +851,7 @@ impl App {
             }
             Err(Refusal::LastPassage) => {
                 self.message = Some(format!(
-                    "already the last unplaced passage; {} moves it up into the operative part",
+                    "unplaced text moves up only: {} makes it the last operative paragraph",
                     self.key(Context::Draft, Action::MoveUp)
                 ))
             }

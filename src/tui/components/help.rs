@@ -39,6 +39,8 @@ impl Help {
             Action::Down => scroll.saturating_add(1),
             Action::PageUp => scroll.saturating_sub(10),
             Action::PageDown => scroll.saturating_add(10),
+            Action::First => 0,
+            Action::Last => u16::MAX,
             _ => scroll,
         }
         .min(furthest);

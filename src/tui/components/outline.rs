@@ -120,21 +120,32 @@ impl Outline {
                 break;
             }
             let first_row = row;
-            for line in entry_lines(declaration, look, entry, width, column) {
+            let lines = entry_lines(declaration, look, entry, width, column);
+            if !self.found.is_empty() {
+                let texts: Vec<String> = lines
+                    .iter()
+                    .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+                    .collect();
+                for (line, cells) in
+                    crate::find::cells(texts.iter().map(String::as_str), &self.found)
+                {
+                    let y = first_row + line as u16;
+                    let (start, end) = (cells.start as u16, cells.end as u16);
+                    if y < inner.bottom() && start < inner.width {
+                        found.push(Rect::new(
+                            inner.x + start,
+                            y,
+                            end.min(inner.width) - start,
+                            1,
+                        ));
+                    }
+                }
+            }
+            for line in lines {
                 if row >= inner.bottom() {
                     break;
                 }
                 buffer.set_line(inner.x, row, &line, inner.width);
-                if !self.found.is_empty() {
-                    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                    for place in crate::find::places(&text, &self.found) {
-                        let (start, end) = (place.start as u16, place.end as u16);
-                        if start < inner.width {
-                            let width = end.min(inner.width) - start;
-                            found.push(Rect::new(inner.x + start, row, width, 1));
-                        }
-                    }
-                }
                 row += 1;
             }
             let last_row = row.saturating_sub(1).max(first_row);
