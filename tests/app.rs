@@ -17,11 +17,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// An app on the small draft, named as a file in a folder that is gone: a save the test
 /// did not set up fails, and never writes into the checked-in fixtures.
 fn app() -> App {
-    app_on_declaration(
-        draft_file::load(&fixture("small.toml"))
-            .unwrap()
-            .declaration,
-    )
+    app_on_declaration(small())
+}
+
+/// The small draft's declaration.
+fn small() -> chapeau::model::Declaration {
+    draft_file::load(&fixture("small.toml"))
+        .unwrap()
+        .declaration
 }
 
 /// An app on `declaration`, named as a file in a folder that is gone (see [`app`]).
@@ -566,9 +569,7 @@ fn text_being_typed_is_part_of_the_work_in_progress() {
             .closing
             .ends_with("in due time. Soon")
     );
-    let saved = draft_file::load(&fixture("small.toml"))
-        .unwrap()
-        .declaration;
+    let saved = small();
     assert_eq!(
         *app.declaration(),
         saved,
@@ -908,9 +909,7 @@ fn a_new_search_starts_empty_and_the_last_is_a_key_away() {
 /// Emptying an unplaced passage in the editor removes it: no empty passage is saved.
 #[test]
 fn an_emptied_unplaced_passage_is_gone() {
-    let mut declaration = draft_file::load(&fixture("small.toml"))
-        .unwrap()
-        .declaration;
+    let mut declaration = small();
     declaration.unplaced = vec!["Stray words.".into(), "More stray words.".into()];
     let mut document = chapeau::document::Document::new(declaration);
     document.write(Entry::Unplaced(0), "   ", true).unwrap();
@@ -936,9 +935,7 @@ fn the_external_editor_on_the_cover_note_points_to_its_form() {
 /// takes each move back.
 #[test]
 fn paragraphs_cross_the_chapeau_and_unplaced_text_becomes_a_paragraph() {
-    let mut declaration = draft_file::load(&fixture("small.toml"))
-        .unwrap()
-        .declaration;
+    let mut declaration = small();
     declaration.unplaced = vec!["Agree to meet again:\n- in spring,\n- in autumn.".into()];
     let mut app = app_on_declaration(declaration);
     let preamble = ids(&app, Section::Preamble);
@@ -1082,9 +1079,7 @@ fn find_goes_round_the_parts_that_hold_the_words() {
 /// selected and says it in the status line.
 #[test]
 fn check_findings_are_listed_and_enter_goes_to_the_paragraph() {
-    let mut declaration = draft_file::load(&fixture("small.toml"))
-        .unwrap()
-        .declaration;
+    let mut declaration = small();
     declaration.operative[1].text = "This partnership will address  return by:".into();
     let mut app = app_on_declaration(declaration);
     app.update(Action::Check);
@@ -1119,9 +1114,7 @@ fn check_findings_are_listed_and_enter_goes_to_the_paragraph() {
 /// The question before circulating says what the text still holds in square brackets.
 #[test]
 fn circulating_asks_with_the_brackets_left_in_the_text() {
-    let mut declaration = draft_file::load(&fixture("small.toml"))
-        .unwrap()
-        .declaration;
+    let mut declaration = small();
     declaration.operative[2].text = "We commit ourselves to [addressing] the challenges.".into();
     let mut app = app_on_declaration(declaration);
     app.update(Action::FocusNext);
