@@ -96,16 +96,7 @@ const KEY_COLUMN: usize = 24;
 /// One entry of the help: its keys, then what they do, wrapped under itself.
 fn entry<'a>(keys: &str, description: &'a str, width: usize, look: &Look) -> Vec<Line<'a>> {
     let room = width.saturating_sub(KEY_COLUMN).max(20);
-    let mut wrapped: Vec<String> = Vec::new();
-    for word in description.split(' ') {
-        match wrapped.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= room => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => wrapped.push(word.to_string()),
-        }
-    }
+    let wrapped = textwrap::wrap(description, room);
     wrapped
         .into_iter()
         .enumerate()
